@@ -1,0 +1,28 @@
+/** URL helpers. One URL form everywhere: `<base><slug>/`, always with a trailing slash. */
+
+/** The page's path on the site, e.g. `pageHref('/docs/', 'data-protection')` is `/docs/data-protection/`. */
+export function pageHref(base: string, slug: string): string {
+  const cleanSlug = slug.replace(/^\/+|\/+$/g, '');
+  return cleanSlug ? `${ensureTrailingSlash(base)}${cleanSlug}/` : ensureTrailingSlash(base);
+}
+
+/** The absolute URL of a page, for canonical and Open Graph tags. */
+export function absoluteUrl(site: string, path: string): string {
+  return new URL(path, site.endsWith('/') ? site : `${site}/`).href;
+}
+
+/** Maps a content file's id (`index`, `data-protection`, `section/index`) to its slug. */
+export function slugFromEntryId(id: string): string {
+  const withoutExt = id.replace(/\.mdx?$/, '');
+  if (withoutExt === 'index') return '';
+  return withoutExt.replace(/\/index$/, '');
+}
+
+/** Joins a base with an asset path inside it, e.g. `assetHref('/docs/', 'pagefind/pagefind.js')`. */
+export function assetHref(base: string, path: string): string {
+  return `${ensureTrailingSlash(base)}${path.replace(/^\/+/, '')}`;
+}
+
+function ensureTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path : `${path}/`;
+}

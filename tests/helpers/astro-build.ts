@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The project root (where package.json is). */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where test builds go, so a test run never overwrites the writer's own dist/. */
+export const outputRoot = `${projectRoot}tests/.output/`;
+
+export interface BuildResult {
+  /** Exit code of `astro build`. */
+  code: number;
+  /** stdout and stderr together, with ANSI colours removed. */
+  output: string;
+}
+
+export interface BuildOptions {
+  /** Folder with the astro.config to build (the project itself, or a fixture). */
+  cwd?: string;
+  /** Where to write the site. */
+  outDir: string;
+  /** Extra environment, e.g. `{ BASE_PATH: '/docs/' }`. */
+  env?: Record<string, string>;
+}
+
+/** Runs `astro build` in a child process, so each build reads its own config and environment. */
+export function astroBuild({ cwd = projectRoot, outDir, env = {} }: BuildOptions): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], {
+      cwd,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+  });
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, getPageData } from '../../src/lib/page-data.ts';
+import { docPage } from '../helpers/pages.ts';
+
+const ctx = { site: 'https://guide.example.com', base: '/docs/', siteTitle: 'Guide', homeLabel: 'Overview' };
+
+describe('getPageData', () => {
+  it('puts the page title before the site name and builds the canonical URL under the base', () => {
+    const page = docPage('resilience', 1, { title: 'Resilience' });
+    const data = getPageData([docPage('', 0), page], page, [], ctx);
+    expect(data.documentTitle).toBe('Resilience | Guide');
+    expect(data.canonical).toBe('https://guide.example.com/docs/resilience/');
+    expect(data.isHome).toBe(false);
+    expect(data.lastReviewedIso).toBe('2026-11-28');
+  });
+
+  it('leads with the site name on the home page', () => {
+    const home = docPage('', 0, { title: 'Security overview' });
+    const data = getPageData([home], home, [], ctx);
+    expect(data.documentTitle).toBe('Guide: Security overview');
+    expect(data.canonical).toBe('https://guide.example.com/docs/');
+  });
+});
+
+describe('formatDate', () => {
+  it('formats in UTC whatever the local time zone', () => {
+    expect(formatDate(new Date('2026-11-28T00:00:00Z'))).toBe('28 November 2026');
+    expect(formatDate(new Date('2026-01-01T23:30:00Z'))).toBe('1 January 2026');
+  });
+});
