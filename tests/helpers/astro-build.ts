@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 /** The project root (where package.json is). */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Where test builds go, so a test run never overwrites the writer's own dist/. */
-export const outputRoot = `${projectRoot}tests/.output/`;
+/**
+ * Where test builds go, so a test run never overwrites the writer's own dist/. TEST_OUTPUT_DIR
+ * moves it (two test runs at once must not share one folder).
+ */
+export const outputRoot = process.env['TEST_OUTPUT_DIR']?.replace(/\/?$/, '/') ?? `${projectRoot}tests/.output/`;
 
 export interface BuildResult {
   /** Exit code of `astro build`. */
