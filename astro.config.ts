@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import { resolveSiteLocation } from './src/lib/site-env.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { remarkCheckCode } from './src/plugins/remark-check-code.ts';
 import { remarkMdxLinks } from './src/plugins/remark-mdx-links.ts';
 import { cssLayerOrder } from './src/plugins/vite-css-layer-order.ts';
 
@@ -23,7 +24,7 @@ export default defineConfig({
     // A build test counts real <table>s because an Astro release once dropped GFM in .mdx.
     processor: unified({
       gfm: false,
-      remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }]],
+      remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }], remarkCheckCode],
     }),
   },
   integrations: [mdx(), linkCheck(), pagefind()],

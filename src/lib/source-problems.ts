@@ -1,0 +1,42 @@
+/** Problems found in an authored source file, reported as `file:line:column`, what is wrong and the fix. */
+
+/** One problem at a place in a source file. */
+export interface SourceProblem {
+  /** 1-based line in the source file. */
+  line: number;
+  /** 1-based column in the source file. */
+  column: number;
+  /** What is wrong, naming the value as written. */
+  message: string;
+  /** What to change so the problem goes away. */
+  fix: string;
+}
+
+/** A 1-based line and column. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/**
+ * One message for every problem in a file, in source order, each on its own line as
+ * `content/page.mdx:12:5 message` followed by an indented `Fix:` line, so an editor or terminal
+ * can jump to it and the author can fix them all in one go.
+ */
+export function formatSourceProblems(displayPath: string, problems: readonly SourceProblem[]): string {
+  const sorted = sortProblems(problems);
+  const lines = sorted.map((p) => `${displayPath}:${p.line}:${p.column} ${p.message}\n  Fix: ${p.fix}`);
+  return sorted.length === 1 ? (lines[0] ?? '') : `${sorted.length} problems in ${displayPath}:\n${lines.join('\n')}`;
+}
+
+/** Problems in source order. */
+export function sortProblems(problems: readonly SourceProblem[]): SourceProblem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The 1-based line and column of a 0-based offset in `text`. */
+export function pointAt(text: string, offset: number): Point {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: before.length - lastBreak };
+}

@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { extractAnchors } from '../../src/lib/headings.ts';
+import { countProseWords } from '../../src/lib/prose.ts';
+import { astroBuild, outputRoot, projectRoot } from '../helpers/astro-build.ts';
+import { guideSlugs, readPage } from '../helpers/dist.ts';
+
+/** Builds a fixture site under tests/fixtures/<name> and returns the exit code, log and output folder. */
+async function buildFixture(name: string) {
+  const outDir = `${outputRoot}fixture-${name}/`;
+  return { ...(await astroBuild({ cwd: `${projectRoot}tests/fixtures/${name}`, outDir })), outDir };
+}
+
+/** The ids of the headings in a built page's article, in page order. */
+function builtHeadingIds(html: string): string[] {
+  return parse(html)
+    .querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6')
+    .map((h) => h.id);
+}
+
+/** The ids extractAnchors reads from a source file for the same headings (the h1 is the layout's title). */
+async function sourceHeadingIds(file: string): Promise<string[]> {
+  const anchors = await extractAnchors(readFileSync(file, 'utf8'), file);
+  return anchors.headings.map((h) => h.slug);
+}
+
+describe('a mistake in an example or a link fails the build, naming the file, the line and the fix', () => {
+  it('a ```json block that does not parse: the line of the trailing comma, the parser message and the fix', async () => {
+    const { code, output } = await buildFixture('invalid-json');
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/index.mdx:22:23 invalid JSON: trailing comma before "]"');
+    expect(output).toMatch(/in the ```json block that starts on line 16, at its line 6, column 23/);
+    expect(output).toMatch(/Fix: JSON allows no comments, trailing commas/);
+  });
+
+  it('an IAM action that does not exist, with the real name to use', async () => {
+    const { code, output } = await buildFixture('unknown-iam-action');
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/index.mdx:22:9 "guardduty:GetFinding" is not a GuardDuty IAM action');
+    expect(output).toMatch(/Fix: did you mean "guardduty:GetFindings"\?/);
+  });
+
+  it('actions without a resource type in statements scoped to a detector ARN: the Allow grants and the Deny blocks nothing', async () => {
+    const { code, output } = await buildFixture('unscopable-action');
+    expect(code).not.toBe(0);
+    expect(output).toContain('2 problems in content/index.mdx');
+    expect(output).toMatch(/content\/index\.mdx:25:9 "guardduty:GetFindings" takes no resource type, .* this statement grants nothing/);
+    expect(output).toMatch(/content\/index\.mdx:32:17 "guardduty:DisassociateMembers" takes no resource type, .* this Deny blocks nothing/);
+    expect(output).toMatch(/Fix: move "guardduty:GetFindings" to a statement with "Resource": "\*"/);
+    // GetDetector accepts a detector ARN: not reported.
+    expect(output).not.toMatch(/"guardduty:GetDetector"/);
+  });
+
+  it('an IAM policy without a Version', async () => {
+    const { code, output } = await buildFixture('policy-without-version');
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/index.mdx:15:1 IAM policy example has no "Version"');
+    expect(output).toMatch(/Fix: add "Version": "2012-10-17"/);
+  });
+
+  it('a #fragment that matches no heading, on another page or the same one, listing the nearest valid anchors', async () => {
+    const { code, output } = await buildFixture('broken-anchor');
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/index.mdx:14:6 Broken anchor "./other.mdx#export-findings": content/other.mdx has no heading or id "export-findings"');
+    expect(output).toMatch(/Fix: link to one of the nearest valid anchors: #export-findings-for-longer-retention, /);
+    expect(output).toContain('content/index.mdx:15:19 Broken anchor "#check-list": content/index.mdx has no heading or id "check-list"');
+    expect(output).toMatch(/nearest valid anchors: #checklist/);
+  });
+});
+
+describe('heading ids read from the source are the ids the build gives', () => {
+  it('for headings with repeats, code, smart punctuation, ampersands and accents, and ids set by hand', async () => {
+    const { code, output, outDir } = await buildFixture('anchors-match-build');
+    expect(code, output).toBe(0);
+    const content = join(projectRoot, 'tests/fixtures/anchors-match-build/content');
+    for (const [file, page] of [['index.mdx', ''], ['other.mdx', 'other/']] as const) {
+      const html = readFileSync(join(outDir, page, 'index.html'), 'utf8');
+      expect(await sourceHeadingIds(join(content, file)), file).toEqual(builtHeadingIds(html));
+    }
+    const other = await extractAnchors(readFileSync(join(content, 'other.mdx'), 'utf8'), 'other.mdx');
+    expect(other.explicitIds).toEqual(['hand-made']);
+    expect(parse(readFileSync(join(outDir, 'other/index.html'), 'utf8')).querySelector('article #hand-made')).not.toBeNull();
+  });
+
+  it('for every page of the guide', async () => {
+    const dist = inject('rootDist');
+    for (const slug of guideSlugs) {
+      const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
+      const ids = builtHeadingIds(html);
+      expect(ids.length, slug).toBeGreaterThan(0);
+      expect(await sourceHeadingIds(join(projectRoot, 'content', `${slug || 'index'}.mdx`)), slug).toEqual(ids);
+    }
+  });
+});
+
+describe('every topic page gives a reader what the guide promises', () => {
+  const dist = inject('rootDist');
+  const topics = guideSlugs.filter((slug) => slug !== '');
+
+  it('the content folder holds exactly the guide’s pages', () => {
+    expect(readdirSync(join(projectRoot, 'content')).sort()).toEqual(guideSlugs.map((s) => `${s || 'index'}.mdx`).sort());
+  });
+
+  it.each(topics)('%s: 700 to 1,500 words of prose, a table, a code example and links to other pages', (slug) => {
+    const words = countProseWords(readFileSync(join(projectRoot, 'content', `${slug}.mdx`), 'utf8'));
+    expect(words).toBeGreaterThanOrEqual(700);
+    expect(words).toBeLessThanOrEqual(1500);
+    const article = readPage(dist, slug).querySelector('article');
+    expect(article?.querySelectorAll('table').length).toBeGreaterThan(0);
+    expect(article?.querySelectorAll('pre code').length).toBeGreaterThan(0);
+    const otherPages = new Set(
+      (article?.querySelectorAll('a[href^="/"]') ?? [])
+        .map((a) => (a.getAttribute('href') ?? '').split('#')[0])
+        .filter((href) => href !== `/${slug}/`),
+    );
+    expect(otherPages.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('the overview is shorter than a topic page and links to every topic', () => {
+    expect(countProseWords(readFileSync(join(projectRoot, 'content', 'index.mdx'), 'utf8'))).toBeLessThan(700);
+    const hrefs = readPage(dist, '').querySelectorAll('article a').map((a) => a.getAttribute('href'));
+    for (const slug of topics) expect(hrefs).toContain(`/${slug}/`);
+  });
+});
