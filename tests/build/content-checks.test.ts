@@ -13,17 +13,17 @@ async function buildFixture(name: string) {
   return { ...(await astroBuild({ cwd: `${projectRoot}tests/fixtures/${name}`, outDir })), outDir };
 }
 
-/** The ids of the headings in a built page's article, in page order. */
+/** The ids of the h2 to h6 headings in a built page's article, in page order (the h1 is the layout's title). */
 function builtHeadingIds(html: string): string[] {
   return parse(html)
-    .querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6')
+    .querySelectorAll('article h2, article h3, article h4, article h5, article h6')
     .map((h) => h.id);
 }
 
-/** The ids extractAnchors reads from a source file for the same headings (the h1 is the layout's title). */
+/** The ids extractAnchors reads from a source file for the same headings (pages start at ##). */
 async function sourceHeadingIds(file: string): Promise<string[]> {
   const anchors = await extractAnchors(readFileSync(file, 'utf8'), file);
-  return anchors.headings.map((h) => h.slug);
+  return anchors.headings.filter((h) => h.depth >= 2).map((h) => h.slug);
 }
 
 describe('a mistake in an example or a link fails the build, naming the file, the line and the fix', () => {
@@ -103,19 +103,40 @@ describe('every topic page gives a reader what the guide promises', () => {
     expect(readdirSync(join(projectRoot, 'content')).sort()).toEqual(guideSlugs.map((s) => `${s || 'index'}.mdx`).sort());
   });
 
-  it.each(topics)('%s: 700 to 1,500 words of prose, a table, a code example and links to other pages', (slug) => {
+  it.each(topics)('%s: 700 to 1,500 words of prose, a table, a code example and links to the pages before and after it', (slug) => {
     const words = countProseWords(readFileSync(join(projectRoot, 'content', `${slug}.mdx`), 'utf8'));
     expect(words).toBeGreaterThanOrEqual(700);
     expect(words).toBeLessThanOrEqual(1500);
     const article = readPage(dist, slug).querySelector('article');
     expect(article?.querySelectorAll('table').length).toBeGreaterThan(0);
-    expect(article?.querySelectorAll('pre code').length).toBeGreaterThan(0);
-    const otherPages = new Set(
-      (article?.querySelectorAll('a[href^="/"]') ?? [])
-        .map((a) => (a.getAttribute('href') ?? '').split('#')[0])
-        .filter((href) => href !== `/${slug}/`),
-    );
-    expect(otherPages.size).toBeGreaterThanOrEqual(2);
+    expect(article?.querySelectorAll('pre').length).toBeGreaterThan(0);
+    const linked = new Set((article?.querySelectorAll('a[href^="/"]') ?? []).map((a) => (a.getAttribute('href') ?? '').split('#')[0]));
+    const at = guideSlugs.indexOf(slug);
+    const neighbours = [guideSlugs[at - 1], guideSlugs[at + 1]].filter((s) => s !== undefined).map((s) => (s ? `/${s}/` : '/'));
+    for (const href of neighbours) expect(linked, `${slug} links to ${href}`).toContain(href);
+  });
+
+  it('callouts are notes named by their type and title, never unnamed or landmarks', () => {
+    let callouts = 0;
+    for (const slug of guideSlugs) {
+      for (const callout of readPage(dist, slug).querySelectorAll('article .callout')) {
+        callouts += 1;
+        expect(callout.getAttribute('role'), slug).toBe('note');
+        const title = callout.querySelector('.callout-title')?.text.trim() ?? '';
+        expect(callout.getAttribute('aria-label'), slug).toMatch(new RegExp(`^(Note|Tip|Warning)(: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})?$`));
+      }
+    }
+    expect(callouts).toBeGreaterThan(0);
+  });
+
+  it('the overview shows the shared responsibility model as a named, described SVG', () => {
+    const svg = readPage(dist, '').querySelector('article svg[role="img"]');
+    const title = svg?.querySelector(`#${svg.getAttribute('aria-labelledby') ?? 'missing'}`);
+    const desc = svg?.querySelector(`#${svg.getAttribute('aria-describedby') ?? 'missing'}`);
+    expect(title?.tagName.toLowerCase()).toBe('title');
+    expect(title?.text).toMatch(/shared responsibility/i);
+    expect(desc?.tagName.toLowerCase()).toBe('desc');
+    expect(desc?.text).toMatch(/customer.*AWS/s);
   });
 
   it('the overview is shorter than a topic page and links to every topic', () => {
