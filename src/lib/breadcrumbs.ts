@@ -1,5 +1,5 @@
 import type { DocPage } from './types.ts';
-import { sectionOf } from './navigation.ts';
+import { ancestorsOf, type SiteIndex } from './navigation.ts';
 import { pageHref } from './urls.ts';
 
 /** One step of the trail; the last one is the current page and has no link. */
@@ -8,14 +8,12 @@ export interface Crumb {
   href?: string;
 }
 
-/** Home > section (if any) > page. The home page's trail is just itself. */
-export function buildBreadcrumbs(pages: readonly DocPage[], current: DocPage, base: string, homeLabel: string): Crumb[] {
+/** Home > each folder the page is in > the page. The home page's trail is just itself. */
+export function buildBreadcrumbs(site: SiteIndex, current: DocPage, base: string, homeLabel: string): Crumb[] {
   if (current.slug === '') return [{ label: homeLabel }];
   const trail: Crumb[] = [{ label: homeLabel, href: pageHref(base, '') }];
-  const section = sectionOf(current.slug);
-  if (section !== undefined) {
-    const sectionPage = pages.find((p) => p.slug === section);
-    trail.push({ label: sectionPage?.label ?? section, href: pageHref(base, section) });
+  for (const folder of ancestorsOf(current.slug)) {
+    trail.push({ label: site.bySlug.get(folder)?.label ?? folder, href: pageHref(base, folder) });
   }
   trail.push({ label: current.label });
   return trail;

@@ -1,5 +1,5 @@
 import type { DocPage } from './types.ts';
-import { sortPages } from './navigation.ts';
+import type { SiteIndex } from './navigation.ts';
 import { pageHref } from './urls.ts';
 
 /** A previous or next link at the foot of a page. */
@@ -13,16 +13,15 @@ export interface Pagination {
   next?: PageLink;
 }
 
-/** The neighbours of a page in reading order (the same order as the sidebar). */
-export function buildPagination(pages: readonly DocPage[], currentSlug: string, base: string): Pagination {
-  const ordered = sortPages(pages);
-  const at = ordered.findIndex((p) => p.slug === currentSlug);
-  if (at < 0) return {};
+/** The neighbours of a page in reading order (the sidebar's order, depth first). */
+export function buildPagination(site: SiteIndex, currentSlug: string, base: string): Pagination {
+  const at = site.position.get(currentSlug);
+  if (at === undefined) return {};
   const toLink = (page: DocPage | undefined): PageLink | undefined =>
     page ? { label: page.label, href: pageHref(base, page.slug) } : undefined;
   const result: Pagination = {};
-  const prev = toLink(ordered[at - 1]);
-  const next = toLink(ordered[at + 1]);
+  const prev = toLink(site.ordered[at - 1]);
+  const next = toLink(site.ordered[at + 1]);
   if (prev) result.prev = prev;
   if (next) result.next = next;
   return result;
