@@ -1,10 +1,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { resolveSiteLocation } from './src/lib/site-env.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { remarkCheckCode } from './src/plugins/remark-check-code.ts';
 import { remarkMdxLinks } from './src/plugins/remark-mdx-links.ts';
 import { cssLayerOrder } from './src/plugins/vite-css-layer-order.ts';
@@ -16,7 +18,12 @@ export default defineConfig({
   base,
   // One URL form everywhere: every page is a folder with index.html, linked with a trailing slash.
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Component CSS as files, never inline <style>: the Content-Security-Policy (src/lib/security-headers.ts)
+  // has style-src 'self' with no hashes, so one static policy serves every build and every host.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Two pages with one URL (content/a.mdx and content/a/index.mdx, or content/search.mdx and the
+  // search page) fail the build instead of one silently replacing the other.
+  prerenderConflictBehavior: 'error',
   // Layer order, not selector specificity, decides which rule wins.
   scopedStyleStrategy: 'where',
   markdown: {
@@ -27,6 +34,15 @@ export default defineConfig({
       remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }], remarkCheckCode],
     }),
   },
-  integrations: [mdx(), linkCheck(), pagefind()],
+  // Order matters on 'astro:build:done': the sitemap exists before the link check reads it, and
+  // the security headers come last so _headers can list Pagefind's files.
+  integrations: [
+    mdx(),
+    // The sitemap lists the guide's pages: not the search page, nor /print/, which repeats them all.
+    sitemap({ filter: (page) => !/\/(search|print)\/$/.test(page) }),
+    linkCheck(),
+    pagefind(),
+    securityHeaders(),
+  ],
   vite: { plugins: [cssLayerOrder(new URL('./src/styles/layers.css', import.meta.url))] },
 });

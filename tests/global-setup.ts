@@ -2,6 +2,9 @@ import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { astroBuild, outputRoot } from './helpers/astro-build.ts';
 
+/** The SITE_URL of the test builds (tests/build/reproducible.test.ts rebuilds with the same environment). */
+export const testSiteUrl = 'https://guide.example.com';
+
 /** The two builds every build and e2e test reads: at the domain root and under /docs/. */
 export const builds = {
   root: { base: '/', outDir: `${outputRoot}root/` },
@@ -21,7 +24,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   await rm(outputRoot, { recursive: true, force: true });
   for (const { base, outDir } of Object.values(builds)) {
-    const result = await astroBuild({ outDir, env: { BASE_PATH: base, SITE_URL: 'https://guide.example.com' } });
+    const result = await astroBuild({ outDir, env: { BASE_PATH: base, SITE_URL: testSiteUrl } });
     if (result.code !== 0) throw new Error(`The site failed to build with BASE_PATH=${base}:\n${result.output}`);
   }
   project.provide('rootDist', builds.root.outDir);

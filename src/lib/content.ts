@@ -1,12 +1,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { siteConfig } from '../site.ts';
+import { assertUsableSlugs } from './slugs.ts';
 import type { DocPage } from './types.ts';
 import { slugFromEntryId } from './urls.ts';
 
 /** The only module that reads the collection: turns entries into plain `DocPage`s. */
 export async function loadDocEntries(): Promise<Array<{ entry: CollectionEntry<'docs'>; page: DocPage }>> {
   const entries = await getCollection('docs');
-  return entries.map((entry) => ({ entry, page: toDocPage(entry) }));
+  const docs = entries.map((entry) => ({ entry, page: toDocPage(entry) }));
+  assertUsableSlugs(docs.map(({ entry, page }) => ({ file: entry.filePath ?? entry.id, slug: page.slug })));
+  return docs;
 }
 
 function toDocPage(entry: CollectionEntry<'docs'>): DocPage {

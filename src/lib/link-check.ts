@@ -21,16 +21,50 @@ export interface BrokenLink {
 export interface SiteInventory {
   /** Every non-HTML file's URL path. */
   files: ReadonlySet<string>;
+  /** Non-HTML files that list URLs (sitemap, robots.txt, llms.txt, Markdown twins); their URLs are checked too. */
+  documents?: readonly LinkDocument[] | undefined;
+}
+
+/** A built non-HTML file and the URLs written in it. */
+export interface LinkDocument {
+  /** The file's URL path, e.g. `/docs/sitemap-0.xml`. */
+  path: string;
+  /** `sitemap` URLs must also be pages in the one URL form, exactly as their canonical says. */
+  kind: 'sitemap' | 'text';
+  urls: string[];
+}
+
+/** The URLs a sitemap (`<loc>`), robots.txt (`Sitemap:`) or Markdown file (`[text](url)`, `<url>`) lists. */
+export function urlsInDocument(path: string, text: string): LinkDocument {
+  if (path.endsWith('.xml')) {
+    const urls = [...text.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map((m) => decodeXml(m[1] ?? ''));
+    // A sitemap index lists sitemap files; only a <urlset> lists pages.
+    return { path, kind: text.includes('<sitemapindex') ? 'text' : 'sitemap', urls };
+  }
+  const urls = [
+    ...[...text.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => m[1] ?? ''),
+    ...[...text.matchAll(/\]\((<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => (m[1] ?? '').replace(/^<|>$/g, '')),
+    ...[...text.matchAll(/<(https?:\/\/[^>\s]+)>/g)].map((m) => m[1] ?? ''),
+  ];
+  return { path, kind: 'text', urls };
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '');
 }
 
 /**
  * Checks every `href` and `src` on every page: same-site links must reach a page (with a trailing
  * slash, the site's one URL form) or a file, `#fragment`s must match an `id` on the target page,
- * and external links must use https.
+ * and external links must use https. A page's canonical (and `og:url`) must be its own address in
+ * that form. The URLs in `inventory.documents` get the same checks, and a sitemap may list only
+ * pages, each exactly as its canonical URL.
  */
 export function findBrokenLinks(pages: readonly BuiltPage[], inventory: SiteInventory, site: string): BrokenLink[] {
   const idsByPage = new Map<string, Set<string>>();
   const linksByPage = new Map<string, string[]>();
+  const origin = new URL(site).origin;
+  const broken: BrokenLink[] = [];
   for (const page of pages) {
     const root = parse(page.html);
     idsByPage.set(page.urlPath, new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id') ?? '')));
@@ -39,16 +73,39 @@ export function findBrokenLinks(pages: readonly BuiltPage[], inventory: SiteInve
       ...root.querySelectorAll('script[src], img[src], source[src], iframe[src]').map((el) => el.getAttribute('src') ?? ''),
     ];
     linksByPage.set(page.urlPath, refs);
+    const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    const ownUrl = origin + page.urlPath;
+    if (canonical !== undefined && canonical !== ownUrl) {
+      broken.push({ page: page.urlPath, href: canonical, reason: `canonical URL must be the page's own address in the one URL form: ${ownUrl}` });
+    }
+    const ogUrl = root.querySelector('meta[property="og:url"]')?.getAttribute('content');
+    if (ogUrl !== undefined && ogUrl !== (canonical ?? ownUrl)) {
+      broken.push({ page: page.urlPath, href: ogUrl, reason: `og:url must equal the canonical URL ${canonical ?? ownUrl}` });
+    }
   }
-  const origin = new URL(site).origin;
-  const broken: BrokenLink[] = [];
   for (const [pagePath, refs] of linksByPage) {
     for (const href of refs) {
       const reason = checkLink(href, pagePath, origin, idsByPage, inventory);
       if (reason) broken.push({ page: pagePath, href, reason });
     }
   }
+  for (const doc of inventory.documents ?? []) {
+    for (const href of doc.urls) {
+      const reason = checkLink(href, doc.path, origin, idsByPage, inventory) ?? (doc.kind === 'sitemap' ? checkSitemapUrl(href, origin, idsByPage) : undefined);
+      if (reason) broken.push({ page: doc.path, href, reason });
+    }
+  }
   return broken;
+}
+
+/** A sitemap lists absolute URLs of pages on this origin, in the trailing-slash form their canonical uses. */
+function checkSitemapUrl(href: string, origin: string, idsByPage: ReadonlyMap<string, Set<string>>): string | undefined {
+  const url = new URL(href, origin);
+  if (!/^https?:\/\//.test(href) || url.origin !== origin) return `sitemap URLs must be absolute on ${origin} (set SITE_URL to where the site is served)`;
+  if (url.search || url.hash || !idsByPage.has(decodeURI(url.pathname)) || !url.pathname.endsWith('/')) {
+    return 'sitemap URLs must be pages in the one URL form (trailing slash, no query or #fragment), as their canonical URL';
+  }
+  return undefined;
 }
 
 function checkLink(

@@ -44,9 +44,11 @@ describe.each(builds)('the site built $name', ({ dist, base }) => {
     expect(tables).toBeGreaterThanOrEqual(guideSlugs.length - 1);
   });
 
-  it('has no broken internal link or #fragment, and no plain-http external link', async () => {
-    const { pages, files } = await readBuiltSite(dist, base);
-    const broken = findBrokenLinks(pages, { files }, 'https://guide.example.com');
+  it('has no broken internal link or #fragment, and no plain-http external link, in pages, sitemap, robots.txt, llms.txt or Markdown twins', async () => {
+    const { pages, files, documents } = await readBuiltSite(dist, base);
+    const broken = findBrokenLinks(pages, { files, documents }, 'https://guide.example.com');
+    // Sitemaps, robots.txt, llms.txt and the Markdown twins are checked too.
+    expect(documents.length).toBeGreaterThanOrEqual(3 + 8);
     expect(broken, formatBrokenLinks(broken)).toEqual([]);
   });
 

@@ -26,12 +26,20 @@ export interface BuildOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Variables Vitest puts into a test worker's process.env (as Vite does for import.meta.env). A child
+ * build must not inherit them: Vite lets process.env.BASE_URL override the configured base, so a
+ * build under BASE_PATH=/docs/ started from a test file rendered links for `/`.
+ */
+const vitestEnvNames = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
 /** Runs `astro build` in a child process, so each build reads its own config and environment. */
 export function astroBuild({ cwd = projectRoot, outDir, env = {} }: BuildOptions): Promise<BuildResult> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestEnvNames.includes(name)));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], {
       cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

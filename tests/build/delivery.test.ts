@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { cacheControlFor, contentSecurityPolicy, headersForPath, parseHeadersFile, securityHeaders } from '../../src/lib/security-headers.ts';
+import { guideSlugs, readPage, sourceTitle } from '../helpers/dist.ts';
+
+const site = 'https://guide.example.com';
+const builds = [
+  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
+  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
+];
+
+/** Every file of a built site, as paths below the base. */
+function builtFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dist.replace(/\/?$/, '/').length))
+    .sort();
+}
+
+describe.each(builds)('the site built $name, as a host serves it', ({ dist, base }) => {
+  const files = builtFiles(dist);
+  const pageUrl = (slug: string) => `${site}${base}${slug ? `${slug}/` : ''}`;
+
+  it('has a _headers file sending the security headers everywhere and the right Cache-Control per file', () => {
+    const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
+    for (const file of files) {
+      const headers = headersForPath(rules, base + file);
+      expect(headers, file).toMatchObject(securityHeaders());
+      if (file.startsWith('_astro/') || file.startsWith('pagefind/')) expect(headers['Cache-Control'], file).toBe(cacheControlFor(file));
+    }
+    // Pagefind's fixed-name runtime files must revalidate, or an old runtime meets a new index.
+    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json']) {
+      expect(headersForPath(rules, base + file)['Cache-Control'], file).toBe('public, max-age=0, must-revalidate');
+    }
+  });
+
+  it('puts the policy in a <meta> on every page, before any stylesheet or script', () => {
+    const meta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(dist, file), 'utf8');
+      const at = html.indexOf(meta);
+      expect(at, file).toBeGreaterThan(0);
+      expect(html.split('http-equiv="content-security-policy"').length, file).toBe(2);
+      const firstResource = html.search(/<(script|link rel="stylesheet"|style)\b/);
+      if (firstResource >= 0) expect(at, file).toBeLessThan(firstResource);
+    }
+  });
+
+  it('loads nothing from another origin: no absolute URL in any script, stylesheet, image or CSS url()', () => {
+    const resourceSelectors = 'script[src], link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="manifest"], img, source, iframe, video, audio, object, embed';
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const root = parse(readFileSync(join(dist, file), 'utf8'));
+      for (const el of root.querySelectorAll(resourceSelectors)) {
+        for (const attr of ['src', 'href', 'srcset', 'data', 'poster']) {
+          const value = el.getAttribute(attr);
+          if (value !== undefined) expect(value, `${file}: <${el.tagName.toLowerCase()} ${attr}>`).not.toMatch(/^(https?:)?\/\//i);
+        }
+      }
+    }
+    for (const file of files.filter((f) => f.endsWith('.css'))) {
+      const css = readFileSync(join(dist, file), 'utf8');
+      expect(css, file).not.toMatch(/url\(\s*['"]?(https?:)?\/\//i);
+      expect(css, file).not.toMatch(/@import\s+(url\()?\s*['"]?(https?:)?\/\//i);
+    }
+  });
+
+  it('has robots.txt pointing at a sitemap that lists each guide page exactly as its canonical URL', () => {
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${site}${base}sitemap-index.xml`);
+    expect(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).toContain(`<loc>${site}${base}sitemap-0.xml</loc>`);
+    const locs = [...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const canonicals = guideSlugs.map((slug) => readPage(dist, slug).querySelector('link[rel="canonical"]')?.getAttribute('href'));
+    expect(canonicals).toEqual(guideSlugs.map(pageUrl));
+    expect(locs.sort()).toEqual([...canonicals].sort());
+  });
+
+  it('gives every page Open Graph tags that agree with its description and canonical URL', () => {
+    for (const slug of guideSlugs) {
+      const head = readPage(dist, slug).querySelector('head');
+      const meta = (selector: string) => head?.querySelector(selector)?.getAttribute('content');
+      expect(meta('meta[property="og:url"]'), slug).toBe(pageUrl(slug));
+      expect(meta('meta[property="og:description"]'), slug).toBe(meta('meta[name="description"]'));
+      expect(meta('meta[property="og:title"]'), slug).toContain(sourceTitle(slug));
+      expect(meta('meta[property="og:type"]'), slug).toBe('article');
+    }
+  });
+
+  it('offers each page as plain Markdown, linked from its <head> and listed in llms.txt', () => {
+    const llms = readFileSync(join(dist, 'llms.txt'), 'utf8');
+    for (const slug of guideSlugs) {
+      const twinPath = `${base}${slug ? `${slug}/` : ''}index.md`;
+      const alternate = readPage(dist, slug).querySelector('link[rel="alternate"][type="text/markdown"]');
+      expect(alternate?.getAttribute('href'), slug).toBe(twinPath);
+      const twin = readFileSync(join(dist, slug, 'index.md'), 'utf8');
+      expect(twin.split('\n')[0], slug).toBe(`# ${sourceTitle(slug)}`);
+      expect(twin, slug).toContain(`Web page: <${pageUrl(slug)}>`);
+      // No MDX left: no import line, no component tag (components start a line with a capital).
+      expect(twin, slug).not.toMatch(/^(import |export |<\/?[A-Z])/m);
+      expect(llms, slug).toContain(`](${site}${twinPath}): `);
+    }
+  });
+
+  it('serves a 404 page that searches the guide without JavaScript and lists every page', () => {
+    const notFound = parse(readFileSync(join(dist, '404.html'), 'utf8'));
+    const form = notFound.querySelector('main form[role="search"]');
+    expect(form?.getAttribute('action')).toBe(`${base}search/`);
+    expect(form?.getAttribute('method')).toBe('get');
+    expect(form?.querySelector('input[type="search"]')?.getAttribute('name')).toBe('q');
+    const links = notFound.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+    for (const slug of guideSlugs) expect(links, slug).toContain(`${base}${slug ? `${slug}/` : ''}`);
+  });
+});

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+interface CfRequest {
+  uri: string;
+  querystring: Record<string, { value: string; multiValue?: Array<{ value: string }> }>;
+}
+interface CfResponse {
+  statusCode: number;
+  headers: Record<string, { value: string }>;
+}
+
+/** Runs deploy/cloudfront/index-rewrite.js as CloudFront does: a bare `handler` function, no modules. */
+const code = readFileSync(new URL('../../deploy/cloudfront/index-rewrite.js', import.meta.url), 'utf8');
+const handler = runInNewContext(`${code}\nhandler;`, {}) as (event: { request: CfRequest }) => CfRequest | CfResponse;
+
+function run(uri: string, querystring: CfRequest['querystring'] = {}) {
+  return handler({ request: { uri, querystring } });
+}
+
+describe('the CloudFront index rewrite function', () => {
+  it('maps a folder URL to its index.html, at the root and under a subpath', () => {
+    expect(run('/')).toMatchObject({ uri: '/index.html' });
+    expect(run('/data-protection/')).toMatchObject({ uri: '/data-protection/index.html' });
+    expect(run('/docs/')).toMatchObject({ uri: '/docs/index.html' });
+    expect(run('/docs/service-linked-roles/')).toMatchObject({ uri: '/docs/service-linked-roles/index.html' });
+  });
+
+  it('passes files through unchanged', () => {
+    for (const uri of ['/_astro/BaseLayout.CYwe4Z5g.css', '/pagefind/pagefind.js', '/pagefind/wasm.en.pagefind', '/docs/data-protection/index.md', '/robots.txt', '/404.html']) {
+      expect(run(uri), uri).toMatchObject({ uri });
+    }
+  });
+
+  it('redirects a page URL without its trailing slash to the one URL form, keeping the query', () => {
+    const plain = run('/data-protection') as CfResponse;
+    expect(plain.statusCode).toBe(301);
+    expect(plain.headers['location']?.value).toBe('/data-protection/');
+    const withQuery = run('/docs/search', { q: { value: 'TLS%201.3' }, x: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }) as CfResponse;
+    expect(withQuery.headers['location']?.value).toBe('/docs/search/?q=TLS%201.3&x=a&x=b');
+  });
+});
