@@ -10,6 +10,10 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { remarkCheckCode } from './src/plugins/remark-check-code.ts';
 import { remarkMdxLinks } from './src/plugins/remark-mdx-links.ts';
 import { cssLayerOrder } from './src/plugins/vite-css-layer-order.ts';
+import { rehypeHeadingPermalinks } from './src/plugins/rehype-heading-permalinks.ts';
+import { rehypeScrollRegions } from './src/plugins/rehype-scroll-regions.ts';
+import { rehypeTableCornerCells } from './src/plugins/rehype-table-corner-cells.ts';
+import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
 
 const { site, base } = resolveSiteLocation(process.env);
 
@@ -32,7 +36,10 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }], remarkCheckCode],
+      rehypePlugins: [rehypeHeadingPermalinks, rehypeScrollRegions, rehypeTableCornerCells],
     }),
+    // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
+    shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
   },
   // Order matters on 'astro:build:done': the sitemap exists before the link check reads it, and
   // the security headers come last so _headers can list Pagefind's files.
@@ -44,5 +51,12 @@ export default defineConfig({
     pagefind(),
     securityHeaders(),
   ],
-  vite: { plugins: [cssLayerOrder(new URL('./src/styles/layers.css', import.meta.url))] },
+  vite: {
+    plugins: [cssLayerOrder(new URL('./src/styles/layers.css', import.meta.url))],
+    // Astro inlines scripts under 4 KiB as inline <script type="module">, which a strict
+    // Content-Security-Policy blocks: keep every script a same-origin file (other assets: default).
+    build: {
+      assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
 });
