@@ -1,61 +1,90 @@
 /**
- * Loads Pagefind on first use, from `<base>pagefind/` (Pagefind computes result URLs from there),
- * and runs queries. Titles and URLs are rendered as text; only Pagefind's excerpt is markup.
+ * Loads Pagefind's browser API on first use and turns its results into `SearchHit`s. Titles and
+ * URLs are only ever set as text or through `href`; an excerpt is rebuilt from text runs and
+ * `<mark>` elements, never assigned as HTML.
  */
+import { EXCERPT_LENGTH, RANKING, excerptSegments, toHits, type PagefindResultData, type SearchHit } from '../lib/search.ts';
 
-/** The subset of Pagefind's browser API this site uses. */
+/** The subset of Pagefind 1.6's `pagefind.js` module this site uses. */
 interface PagefindModule {
-  options(opts: { baseUrl?: string }): Promise<void>;
-  search(query: string): Promise<{ results: Array<{ id: string; data(): Promise<PagefindResult> }> }>;
-}
-
-/** One search result as Pagefind returns it. */
-export interface PagefindResult {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-  sub_results?: Array<{ title: string; url: string; excerpt: string }>;
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
 let loading: Promise<PagefindModule> | undefined;
 
-/** Imports `pagefind.js` once; `bundleUrl` is e.g. `/docs/pagefind/`. */
-export function loadPagefind(bundleUrl: string, baseUrl: string): Promise<PagefindModule> {
-  loading ??= import(/* @vite-ignore */ `${bundleUrl}pagefind.js`).then(async (mod: PagefindModule) => {
-    await mod.options({ baseUrl });
-    return mod;
-  });
+/**
+ * Imports `pagefind.js` once. `moduleUrl` is `<base>pagefind/pagefind.js?v=<runtime key>`; Pagefind
+ * loads everything else from that folder, and `baseUrl` puts `<base>` in front of result URLs.
+ */
+export function loadPagefind(moduleUrl: string, baseUrl: string): Promise<PagefindModule> {
+  loading ??= (import(/* @vite-ignore */ moduleUrl) as Promise<PagefindModule>)
+    .then(async (pagefind) => {
+      await pagefind.options({ basePath: moduleUrl.replace(/pagefind\.js(\?.*)?$/, ''), baseUrl, ranking: RANKING, excerptLength: EXCERPT_LENGTH });
+      await pagefind.init();
+      return pagefind;
+    })
+    .catch((error: unknown) => {
+      loading = undefined;
+      console.error(
+        `Search could not load ${moduleUrl}.` +
+          (import.meta.env.DEV ? ' In development the search index comes from the last build: run "npm run build" once, then reload.' : ''),
+        error,
+      );
+      throw error;
+    });
   return loading;
 }
 
-/** Runs a query and resolves the first `limit` results' data. */
-export async function searchSite(pagefind: PagefindModule, query: string, limit = 8): Promise<PagefindResult[]> {
+/** What the UI shows when Pagefind cannot be loaded. */
+export const LOAD_ERROR_TEXT = import.meta.env.DEV
+  ? 'Search has no index yet. Run “npm run build” once (the dev server uses the last build’s index), then reload.'
+  : 'Search could not load. If the guide was just updated, reload the page.';
+
+/** Limits for a search. */
+export interface SearchLimits {
+  /** Pages whose details are loaded and shown. */
+  pages: number;
+  /** Sections shown under each page. */
+  sectionsPerPage: number;
+}
+
+/** Result of one query: the pages matched in total, and hits for the first `limits.pages`. */
+export interface SearchOutcome {
+  total: number;
+  pages: SearchHit[][];
+}
+
+/** Runs a query; `null` when Pagefind dropped it for a newer one. */
+export async function runSearch(pagefind: PagefindModule, query: string, limits: SearchLimits): Promise<SearchOutcome | null> {
   const response = await pagefind.search(query);
-  return Promise.all(response.results.slice(0, limit).map((r) => r.data()));
+  if (!response) return null;
+  const data = await Promise.all(response.results.slice(0, limits.pages).map((r) => r.data()));
+  const link = { pageUrl: location.href, query };
+  const pages = data.map((d) => toHits(d, { sectionsPerPage: limits.sectionsPerPage }, link)).filter((hits) => hits.length > 0);
+  return { total: response.results.length, pages };
 }
 
-/** Only same-origin result URLs are followed; anything else becomes the site root. */
-export function safeHref(url: string, fallback: string): string {
-  try {
-    const resolved = new URL(url, location.href);
-    return resolved.origin === location.origin ? resolved.pathname + resolved.search + resolved.hash : fallback;
-  } catch {
-    return fallback;
-  }
+/** Fills `target` with the hit's title and excerpt (`.hit-title`, `.hit-excerpt`), as text and `<mark>`. */
+export function fillHit(target: HTMLElement, hit: SearchHit, titleTag: 'span' | 'a' = 'span'): void {
+  const title = document.createElement(titleTag);
+  title.className = 'hit-title';
+  title.textContent = hit.title;
+  if (title instanceof HTMLAnchorElement) title.href = hit.href;
+  const excerpt = document.createElement('span');
+  excerpt.className = 'hit-excerpt';
+  excerpt.append(...excerptNodes(hit.excerpt));
+  // The space keeps title and excerpt apart in the accessible name (both are read as one option).
+  target.append(title, ' ', excerpt);
 }
 
-/** Builds the result list: title as text, Pagefind's excerpt (with <mark>) as markup. */
-export function renderResults(list: HTMLElement, results: PagefindResult[], fallbackHref: string): void {
-  list.replaceChildren(
-    ...results.map((result) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = safeHref(result.url, fallbackHref);
-      link.textContent = result.meta.title ?? result.url;
-      const excerpt = document.createElement('p');
-      excerpt.innerHTML = result.excerpt; // Pagefind escapes page text and adds only <mark>.
-      item.append(link, excerpt);
-      return item;
-    }),
-  );
+function excerptNodes(excerpt: string): Node[] {
+  return excerptSegments(excerpt).map(({ text, mark }) => {
+    if (!mark) return document.createTextNode(text);
+    const element = document.createElement('mark');
+    element.className = 'search-term';
+    element.textContent = text;
+    return element;
+  });
 }

@@ -1,29 +1,79 @@
-import { loadPagefind, renderResults, searchSite } from './pagefind-client.ts';
-
 /**
- * `<search-page>` on /search/: runs the query in `?q=` (shareable, bookmarkable) and shows results.
- * The query is only ever set as an input value or text, never as markup.
+ * `<search-page>` on /search/: runs the query in `?q=` (shareable, bookmarkable) and lists every
+ * matching page with its best sections. Typing updates the results and the address. The query is
+ * only ever an input value, a URL parameter or text.
  */
+import { resultCountText, type SearchHit } from '../lib/search.ts';
+import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
+
+const LIMITS = { pages: 20, sectionsPerPage: 3 };
+
 class SearchPage extends HTMLElement {
+  #sequence = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
   connectedCallback(): void {
+    const form = this.querySelector('form');
+    const input = this.querySelector('input');
+    if (!form || !input) return;
+    const query = new URLSearchParams(location.search).get('q') ?? '';
+    input.value = query;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      void this.#run(input.value);
+    });
+    input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.#run(input.value), 150);
+    });
+    if (query.trim()) void this.#run(query);
+  }
+
+  async #run(raw: string): Promise<void> {
+    const query = raw.trim();
     const list = this.querySelector<HTMLElement>('[data-results]');
     const status = this.querySelector<HTMLElement>('[data-status]');
-    const input = document.querySelector<HTMLInputElement>('#search-page-input');
-    if (!list || !status || !input) return;
-    this.querySelector('[data-noscript-hint]')?.remove();
-    const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
-    input.value = query;
-    if (query) void this.#run(query, list, status);
+    if (!list || !status) return;
+    const sequence = ++this.#sequence;
+    const url = new URL(location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const pagefind = await loadPagefind(this.dataset['pagefind'] ?? '', this.dataset['base'] ?? '/');
+      const outcome = await runSearch(pagefind, query, LIMITS);
+      if (!outcome || sequence !== this.#sequence) return;
+      list.replaceChildren(...outcome.pages.map(renderPage));
+      status.textContent = resultCountText(outcome.total, query);
+    } catch {
+      if (sequence !== this.#sequence) return;
+      list.replaceChildren();
+      status.textContent = LOAD_ERROR_TEXT;
+    }
   }
+}
 
-  async #run(query: string, list: HTMLElement, status: HTMLElement): Promise<void> {
-    const base = this.dataset['base'] ?? '/';
-    status.textContent = 'Searching…';
-    const pagefind = await loadPagefind(this.dataset['bundle'] ?? '/pagefind/', base);
-    const results = await searchSite(pagefind, query, 20);
-    renderResults(list, results, base);
-    status.textContent = results.length === 0 ? `No results for “${query}”.` : `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”.`;
+/** One page: its title as a link and excerpt, then its best sections as a nested list. */
+function renderPage(hits: SearchHit[]): HTMLElement {
+  const [page, ...sections] = hits;
+  const item = document.createElement('li');
+  if (page) fillHit(item, page, 'a');
+  if (sections.length > 0) {
+    const nested = document.createElement('ul');
+    for (const section of sections) {
+      const li = document.createElement('li');
+      fillHit(li, section, 'a');
+      nested.append(li);
+    }
+    item.append(nested);
   }
+  return item;
 }
 
 customElements.define('search-page', SearchPage);

@@ -1,44 +1,44 @@
-import { loadPagefind, renderResults, searchSite } from './pagefind-client.ts';
+import { isSearchShortcut } from '../lib/search-shortcut.ts';
 
 /**
- * `<site-search data-bundle="/pagefind/" data-base="/">` wraps the header's search form. Without
- * JavaScript the form opens the search page; with it, results appear under the box as you type and
- * Pagefind is loaded only on the first keystroke.
+ * `<site-search data-pagefind="<base>pagefind/pagefind.js?v=…" data-base="<base>" data-highlight="highlight">`
+ * in the header.
+ * This is the only search code every page loads, so it stays tiny: it listens for the button and
+ * for Ctrl/Cmd+K and `/`, and imports the dialog (which imports Pagefind) on first use. It also
+ * loads the landing highlight, but only when the URL carries `?highlight=`.
  */
 class SiteSearch extends HTMLElement {
-  #timer: ReturnType<typeof setTimeout> | undefined;
-
   connectedCallback(): void {
-    const input = this.querySelector('input');
-    const list = this.querySelector<HTMLElement>('[data-results]');
-    const status = this.querySelector<HTMLElement>('[data-status]');
-    if (!input || !list || !status) return;
-    const bundle = this.dataset['bundle'] ?? '/pagefind/';
-    const base = this.dataset['base'] ?? '/';
-    input.addEventListener('input', () => {
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => void this.#run(input.value.trim(), bundle, base, list, status), 120);
-    });
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        input.value = '';
-        list.replaceChildren();
-        status.textContent = '';
-      }
-    });
+    const button = this.querySelector<HTMLButtonElement>('button.trigger');
+    button?.addEventListener('click', () => void this.open(button));
+    const shortcut = this.querySelector('[data-shortcut]');
+    if (shortcut && /Mac|iPhone|iPad/.test(navigator.platform)) shortcut.textContent = '⌘ K';
+    document.addEventListener('keydown', this.#onKeydown);
+    const highlightParam = this.dataset['highlight'];
+    if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) {
+      void import('./search-highlight.ts').then(({ highlightPage }) => highlightPage(location.search));
+    }
   }
 
-  async #run(query: string, bundle: string, base: string, list: HTMLElement, status: HTMLElement): Promise<void> {
-    if (!query) {
-      list.replaceChildren();
-      status.textContent = '';
-      return;
-    }
-    const pagefind = await loadPagefind(bundle, base);
-    const results = await searchSite(pagefind, query, 6);
-    renderResults(list, results, base);
-    status.textContent = results.length === 1 ? '1 result' : `${results.length} results`;
+  disconnectedCallback(): void {
+    document.removeEventListener('keydown', this.#onKeydown);
   }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || !isSearchShortcut(event, isTypingTarget(event.target))) return;
+    event.preventDefault();
+    void this.open(document.activeElement);
+  };
+
+  /** Opens the dialog; focus goes back to `opener` when it closes. */
+  async open(opener: Element | null): Promise<void> {
+    const { openSearchDialog } = await import('./search-dialog.ts');
+    openSearchDialog(this, opener);
+  }
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 customElements.define('site-search', SiteSearch);

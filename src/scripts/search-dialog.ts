@@ -1,0 +1,148 @@
+/**
+ * The search dialog: a combobox (the input) that owns a listbox of results, following the WAI-ARIA
+ * combobox pattern. Focus stays in the input; ArrowDown/ArrowUp move `aria-activedescendant`, Enter
+ * opens the active result (or, with none active, the search page for the query), Escape closes the
+ * dialog and focus returns to whatever opened it. The live region says how many pages matched.
+ * Loaded on first use by site-search.ts; it starts loading Pagefind as soon as the dialog opens.
+ */
+import { resultCountText, type SearchHit } from '../lib/search.ts';
+import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
+
+const LIMITS = { pages: 5, sectionsPerPage: 3 };
+
+let instance: SearchDialog | undefined;
+
+/** Opens the dialog inside `host` (the `<site-search>` element). */
+export function openSearchDialog(host: HTMLElement, opener: Element | null): void {
+  instance ??= new SearchDialog(host);
+  instance.open(opener);
+}
+
+class SearchDialog {
+  #dialog: HTMLDialogElement;
+  #input: HTMLInputElement;
+  #list: HTMLElement;
+  #status: HTMLElement;
+  #moduleUrl: string;
+  #base: string;
+  #opener: HTMLElement | null = null;
+  #active = -1;
+  #sequence = 0;
+
+  constructor(host: HTMLElement) {
+    const dialog = host.querySelector('dialog');
+    const form = dialog?.querySelector('form');
+    const input = dialog?.querySelector('input');
+    const list = dialog?.querySelector<HTMLElement>('[role="listbox"]');
+    const status = dialog?.querySelector<HTMLElement>('[data-status]');
+    if (!dialog || !form || !input || !list || !status) throw new Error('<site-search> is missing its dialog markup (see Search.astro).');
+    this.#dialog = dialog;
+    this.#input = input;
+    this.#list = list;
+    this.#status = status;
+    this.#moduleUrl = host.dataset['pagefind'] ?? '';
+    this.#base = host.dataset['base'] ?? '/';
+    input.addEventListener('input', () => void this.#search());
+    input.addEventListener('keydown', (event) => this.#onKeydown(event));
+    form.addEventListener('submit', (event) => {
+      if (!input.value.trim()) event.preventDefault();
+    });
+    dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
+    // A click on the backdrop lands on the <dialog> itself.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) dialog.close();
+    });
+    dialog.addEventListener('close', () => {
+      if (this.#opener?.isConnected) this.#opener.focus();
+      this.#opener = null;
+    });
+  }
+
+  open(opener: Element | null): void {
+    if (!this.#dialog.open) {
+      this.#opener = opener instanceof HTMLElement ? opener : null;
+      this.#dialog.showModal();
+    }
+    this.#input.focus();
+    this.#input.select();
+    loadPagefind(this.#moduleUrl, this.#base).catch(() => {
+      this.#status.textContent = LOAD_ERROR_TEXT;
+    });
+  }
+
+  async #search(): Promise<void> {
+    const query = this.#input.value.trim();
+    const sequence = ++this.#sequence;
+    if (!query) {
+      this.#show([], '');
+      return;
+    }
+    try {
+      const pagefind = await loadPagefind(this.#moduleUrl, this.#base);
+      const outcome = await runSearch(pagefind, query, LIMITS);
+      if (!outcome || sequence !== this.#sequence) return;
+      this.#show(outcome.pages, resultCountText(outcome.total, query));
+    } catch {
+      if (sequence === this.#sequence) this.#show([], LOAD_ERROR_TEXT);
+    }
+  }
+
+  #show(pages: SearchHit[][], status: string): void {
+    const hits = pages.flat();
+    this.#list.replaceChildren(
+      ...hits.map((hit, index) => {
+        const item = document.createElement('li');
+        item.setAttribute('role', 'none');
+        item.className = `hit-${hit.kind}`;
+        const option = document.createElement('a');
+        option.id = `search-hit-${index}`;
+        option.href = hit.href;
+        option.tabIndex = -1;
+        option.setAttribute('role', 'option');
+        option.setAttribute('aria-selected', 'false');
+        fillHit(option, hit);
+        item.append(option);
+        return item;
+      }),
+    );
+    this.#list.hidden = hits.length === 0;
+    this.#input.setAttribute('aria-expanded', String(hits.length > 0));
+    this.#setActive(-1);
+    this.#status.textContent = status;
+  }
+
+  #options(): HTMLAnchorElement[] {
+    return [...this.#list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  }
+
+  #setActive(index: number): void {
+    const options = this.#options();
+    this.#active = index;
+    options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const active = options[index];
+    if (active) {
+      this.#input.setAttribute('aria-activedescendant', active.id);
+      active.scrollIntoView({ block: 'nearest' });
+    } else {
+      this.#input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const count = this.#options().length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (count === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      this.#setActive(this.#active < 0 ? (step > 0 ? 0 : count - 1) : (this.#active + step + count) % count);
+    } else if (event.key === 'Enter' && this.#active >= 0) {
+      event.preventDefault();
+      this.#options()[this.#active]?.click();
+    } else if (event.key === 'Escape') {
+      // Handled here so Escape in a type=search field closes at once instead of first clearing it.
+      event.preventDefault();
+      this.#dialog.close();
+    }
+    // Enter with no active result submits the form: the search page lists every match.
+  }
+}

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../helpers/astro-build.ts';
+import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+
+/** A free local port for the dev server. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** The environment a developer's shell would have: this process's, minus what Vitest adds. */
+function devEnvironment(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(VITEST|TEST_)/.test(e[0])));
+}
+
+/**
+ * `npm run dev` serves the last build's search index from the output folder, and says so plainly
+ * (terminal, 404 body, the dialog) when there is none. The dev server's output folder is pointed at
+ * a temporary folder, first empty, then holding a copy of a test build's index.
+ */
+describe.skipIf(skipBrowserTests)('search in the dev server', () => {
+  const rootDist = inject('rootDist');
+  let outDir: string;
+  let dev: ChildProcess | undefined;
+  let log = '';
+  let origin: string;
+  let chromium: LaunchedBrowser;
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'search-dev-'));
+    const port = await freePort();
+    origin = `http://localhost:${port}`;
+    dev = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'dev', '--port', String(port), '--outDir', outDir], {
+      cwd: projectRoot,
+      // Vitest's own NODE_ENV=test and VITEST* variables would change how Vite serves the dev site.
+      env: { ...devEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', BASE_PATH: '/', NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    dev.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    dev.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const started = Date.now();
+    while (!log.includes(`localhost:${port}`)) {
+      if (Date.now() - started > 90_000 || dev.exitCode !== null) throw new Error(`astro dev did not start:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    chromium = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    dev?.kill('SIGTERM');
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  async function searchFedRAMP(): Promise<string> {
+    const page = await chromium.browser.newPage();
+    try {
+      await page.goto(origin);
+      await page.waitForFunction(() => customElements.get('site-search') !== undefined, null, { timeout: 60_000 });
+      await page.keyboard.press('ControlOrMeta+k');
+      await page.locator('#search-dialog-input').fill('FedRAMP');
+      const status = page.locator('dialog [role="status"]');
+      await expect.poll(() => status.textContent(), { timeout: 60_000 }).not.toBe('');
+      return (await status.textContent()) ?? '';
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('with no build yet, says how to make an index: in the terminal, in the 404 and in the dialog', async () => {
+    expect(log).toMatch(/No search index at .*\. Run "npm run build" once/);
+    const response = await fetch(`${origin}/pagefind/pagefind.js?v=1`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toMatch(/Run "npm run build" once/);
+    expect(await searchFedRAMP()).toMatch(/Search has no index yet\. Run “npm run build” once/);
+  });
+
+  it('serves the last build’s index, so search works in dev', async () => {
+    await cp(join(rootDist, 'pagefind'), join(outDir, 'pagefind'), { recursive: true });
+    const response = await fetch(`${origin}/pagefind/pagefind.js?v=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/javascript/);
+    expect(await searchFedRAMP()).toBe('1 page matches “FedRAMP”.');
+  });
+});

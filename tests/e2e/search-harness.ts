@@ -1,0 +1,76 @@
+/**
+ * Shared set-up for the search browser tests: the two test builds served the way a static host
+ * serves them, under the site's strict Content-Security-Policy, and a page that records anything a
+ * reader could notice going wrong (failed or cross-origin requests, errors, CSP violations).
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+/** The policy the host sends (issue #5): no 'unsafe-inline' anywhere. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+
+/** Both test builds from tests/global-setup.ts. */
+export const searchBuilds = [
+  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
+  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
+];
+
+/** Serves a build under the strict policy (on every response, so Pagefind's worker gets it too). */
+export function serveBuild(dist: string, base: string): Promise<StaticServer> {
+  return serveStatic({ dir: dist, base, headers: { 'content-security-policy': STRICT_CSP } });
+}
+
+/** A page plus what went wrong on it. */
+export interface WatchedPage {
+  page: Page;
+  /** One line per failed or cross-origin request, error response, console error, uncaught error or CSP violation. */
+  problems: string[];
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Opens a fresh context and page on `server` that records problems. */
+export async function watchedPage(browser: Browser, server: StaticServer, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  // Runs before any page script and is not subject to the page's CSP.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+  });
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (new URL(request.url()).origin !== server.origin) problems.push(`request to another origin: ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (message.type() === 'error' || (message.type() === 'warning' && /pagefind|content security policy/i.test(text))) problems.push(`console ${message.type()}: ${text}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { page, problems, requests, close: () => context.close() };
+}
+
+/** Types a query into the open dialog and waits until the live region reports on exactly that query. */
+export async function searchInDialog(page: Page, query: string, how: 'type' | 'fill' = 'fill'): Promise<void> {
+  const input = page.locator('#search-dialog-input');
+  if (how === 'type') {
+    await input.press('ControlOrMeta+a');
+    await input.pressSequentially(query);
+  } else {
+    await input.fill(query);
+  }
+  await page.waitForFunction((q) => document.querySelector('dialog [data-status]')?.textContent?.includes(`“${q}”`), query);
+}
+
+/** The hrefs of the dialog's options, in order. */
+export function optionHrefs(page: Page): Promise<string[]> {
+  return page.$$eval('dialog [role="option"]', (options) => options.map((o) => o.getAttribute('href') ?? ''));
+}
