@@ -21,7 +21,7 @@ export function linkCheck(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { pages, files, documents } = await readBuiltSite(fileURLToPath(dir), base);
         const broken = findBrokenLinks(pages, { files, documents }, site);
-        if (broken.length > 0) throw new Error(`${formatBrokenLinks(broken)}\nFix the links in the pages' source files under content/.`);
+        if (broken.length > 0) throw new Error(`${formatBrokenLinks(broken)}\nFix the links in the pages' source files under content/ (for a sitemap, robots.txt, llms.txt or .md file, in the route or integration that writes it).`);
         logger.info(`Checked links on ${pages.length} pages: none broken.`);
       },
     },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { cacheControlFor, contentSecurityPolicy, headersForPath, parseHeadersFile, securityHeaders } from '../../src/lib/security-headers.ts';
+import { loadIndexRewrite } from '../helpers/cloudfront-function.ts';
 import { guideSlugs, readPage, sourceTitle } from '../helpers/dist.ts';
 
 const site = 'https://guide.example.com';
@@ -99,6 +100,21 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
       expect(twin, slug).not.toMatch(/^(import |export |<\/?[A-Z])/m);
       expect(llms, slug).toContain(`](${site}${twinPath}): `);
     }
+  });
+
+  it('on S3 + CloudFront, the index-rewrite function maps every URL the site links to onto a file the build wrote', () => {
+    const rewrite = loadIndexRewrite();
+    const urls = [...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    // Every other file, except _headers, which the S3 deploy does not upload.
+    urls.push(`${base}search/`, ...files.filter((f) => !f.endsWith('index.html') && f !== '_headers').map((f) => base + f));
+    for (const uri of urls) {
+      const result = rewrite({ request: { uri, querystring: {} } });
+      expect('uri' in result, uri).toBe(true);
+      if ('uri' in result) expect(files, uri).toContain(result.uri.slice(base.length));
+    }
+    // Without the trailing slash, a page redirects to its one URL form.
+    const redirect = rewrite({ request: { uri: `${base}data-protection`, querystring: {} } });
+    expect('statusCode' in redirect && redirect.headers['location']?.value).toBe(`${base}data-protection/`);
   });
 
   it('serves a 404 page that searches the guide without JavaScript and lists every page', () => {

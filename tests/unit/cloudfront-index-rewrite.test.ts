@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { loadIndexRewrite, type CloudFrontRequest, type CloudFrontResponse } from '../helpers/cloudfront-function.ts';
 
-interface CfRequest {
-  uri: string;
-  querystring: Record<string, { value: string; multiValue?: Array<{ value: string }> }>;
-}
-interface CfResponse {
-  statusCode: number;
-  headers: Record<string, { value: string }>;
-}
+const handler = loadIndexRewrite();
 
-/** Runs deploy/cloudfront/index-rewrite.js as CloudFront does: a bare `handler` function, no modules. */
-const code = readFileSync(new URL('../../deploy/cloudfront/index-rewrite.js', import.meta.url), 'utf8');
-const handler = runInNewContext(`${code}\nhandler;`, {}) as (event: { request: CfRequest }) => CfRequest | CfResponse;
-
-function run(uri: string, querystring: CfRequest['querystring'] = {}) {
+function run(uri: string, querystring: CloudFrontRequest['querystring'] = {}) {
   return handler({ request: { uri, querystring } });
 }
 
@@ -34,10 +22,10 @@ describe('the CloudFront index rewrite function', () => {
   });
 
   it('redirects a page URL without its trailing slash to the one URL form, keeping the query', () => {
-    const plain = run('/data-protection') as CfResponse;
+    const plain = run('/data-protection') as CloudFrontResponse;
     expect(plain.statusCode).toBe(301);
     expect(plain.headers['location']?.value).toBe('/data-protection/');
-    const withQuery = run('/docs/search', { q: { value: 'TLS%201.3' }, x: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }) as CfResponse;
+    const withQuery = run('/docs/search', { q: { value: 'TLS%201.3' }, x: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }) as CloudFrontResponse;
     expect(withQuery.headers['location']?.value).toBe('/docs/search/?q=TLS%201.3&x=a&x=b');
   });
 });
