@@ -1,0 +1,133 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import { themes } from '../helpers/reader.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const [light, dark] = themes;
+
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+/**
+ * Records what the first rendered frame showed. requestAnimationFrame callbacks run just before a
+ * frame is painted, and never while the document is render-blocked, so the first callback sees the
+ * state of the first paint.
+ */
+async function recordFirstFrame(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    requestAnimationFrame(() => {
+      const w = window as unknown as { __firstFrame?: { theme: string | null; background: string | null } };
+      w.__firstFrame = {
+        theme: document.documentElement.getAttribute('data-theme'),
+        background: document.body ? getComputedStyle(document.body).backgroundColor : null,
+      };
+    });
+  });
+}
+
+const firstFrame = (page: Page) =>
+  page.waitForFunction(() => (window as unknown as { __firstFrame?: { theme: string | null; background: string | null } }).__firstFrame).then((h) => h.jsonValue());
+
+/** Delays every script (as a slow network would), so a theme script that runs late shows as a flash. */
+async function slowScripts(context: BrowserContext): Promise<void> {
+  await context.route(/\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await route.continue();
+  });
+}
+
+/** Moves keyboard focus with Tab until the theme control has it; fails if it is not in the tab order. */
+async function tabToThemeControl(page: Page): Promise<void> {
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.matches('theme-switcher select') ?? false)) return;
+  }
+  throw new Error('The theme control is not reachable with Tab from the top of the page.');
+}
+
+describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
+  let launched: LaunchedBrowser;
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await serveStatic({ dir: inject('rootDist') });
+    launched = await launchChromium();
+    browser = launched.browser;
+  });
+
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+
+  it('follows the system setting until the reader chooses', async () => {
+    for (const { name, background: expected } of themes) {
+      const context = await browser.newContext({ colorScheme: name });
+      const page = await context.newPage();
+      await page.goto(`${server.url}data-protection/`);
+      expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+      expect(await page.locator('theme-switcher select').inputValue()).toBe('system');
+      expect(await background(page), `system set to ${name}`).toBe(expected);
+      await context.close();
+    }
+  });
+
+  it('switches by keyboard, and the choice persists across pages and reloads', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}data-protection/`);
+    await tabToThemeControl(page);
+    // On a closed <select>, arrow keys change the value: System -> Light -> Dark.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('theme-switcher select').inputValue()).toBe('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await background(page)).toBe(dark.background);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+
+    await page.getByRole('link', { name: 'Resilience', exact: true }).first().click();
+    await page.waitForURL(/resilience\/$/);
+    expect(await background(page)).toBe(dark.background);
+    expect(await page.locator('theme-switcher select').inputValue()).toBe('dark');
+    await page.reload();
+    expect(await background(page)).toBe(dark.background);
+
+    // Back to "System": the attribute and the stored choice go, and the system's light applies.
+    await page.locator('theme-switcher select').selectOption('system');
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('gd-theme'))).toBeNull();
+    await page.reload();
+    expect(await background(page)).toBe(light.background);
+    await context.close();
+  });
+
+  it('paints the chosen theme in the first frame, even when scripts arrive slowly (no flash)', async () => {
+    for (const [system, chosen, path] of [
+      [light, dark, 'managing-access/'],
+      [dark, light, 'search/'],
+    ] as const) {
+      const context = await browser.newContext({ colorScheme: system.name });
+      await slowScripts(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}resilience/`);
+      await page.locator('theme-switcher select').selectOption(chosen.name);
+      await recordFirstFrame(context);
+      await page.goto(server.url + path);
+      const frame = await firstFrame(page);
+      expect(frame, `/${path} with ${chosen.name} chosen on a ${system.name} system`).toEqual({ theme: chosen.name, background: chosen.background });
+      await context.close();
+    }
+  });
+
+  it('without JavaScript follows the system setting and shows no theme control', async () => {
+    for (const { name, background: expected } of themes) {
+      const context = await browser.newContext({ colorScheme: name, javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${server.url}data-protection/`);
+      expect(await background(page)).toBe(expected);
+      expect(await page.locator('theme-switcher').isVisible()).toBe(false);
+      await context.close();
+    }
+  });
+});
