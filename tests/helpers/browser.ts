@@ -15,6 +15,17 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
+/** Chromium's command-line flags for every automated run (tests and bench/lighthouse.ts): no background network traffic. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 /** Starts headless Chromium with no background network traffic (Playwright gives each launch a fresh temporary profile). */
 export async function launchChromium(): Promise<LaunchedBrowser> {
   if (!existsSync(chromiumPath)) {
@@ -23,19 +34,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
         'set CHROMIUM_PATH to another Chromium, or set SKIP_BROWSER_TESTS=1 to skip browser tests on purpose.',
     );
   }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs] });
   return {
     browser,
     close: () => browser.close(),

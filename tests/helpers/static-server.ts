@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createBrotliCompress } from 'node:zlib';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,19 +36,24 @@ export interface StaticServerOptions {
   base?: string;
   /** Headers added to every response (e.g. the Content-Security-Policy the host sends). */
   headers?: Record<string, string>;
+  /** Brotli-compress text responses for clients that accept it, as a production host does (bench/lighthouse.ts). */
+  compress?: boolean;
 }
 
 /**
  * Serves a built site on 127.0.0.1 the way a static host does: `/base/page/` maps to
  * `page/index.html`, a missing file gets `404.html` with status 404, and nothing outside the base.
  */
-export async function serveStatic({ dir, base = '/', headers = {} }: StaticServerOptions): Promise<StaticServer> {
+export async function serveStatic({ dir, base = '/', headers = {}, compress = false }: StaticServerOptions): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     const send = async (file: string, status: number) => {
-      res.writeHead(status, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', ...headers });
-      createReadStream(file).pipe(res);
+      const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+      const brotli = compress && /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) && /\bbr\b/.test(String(req.headers['accept-encoding']));
+      res.writeHead(status, { 'content-type': type, ...(brotli ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}), ...headers });
+      const body = createReadStream(file);
+      (brotli ? body.pipe(createBrotliCompress()) : body).pipe(res);
     };
     const notFound = async () => {
       const page = join(dir, '404.html');
