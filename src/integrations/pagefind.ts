@@ -28,7 +28,9 @@ const VIRTUAL_ID = 'virtual:guardduty-guide/pagefind';
  *     `pagefind/pagefind-worker.js`, `pagefind/wasm.*.pagefind` *only if the cache key includes the
  *     query string* (they are always requested with `?v=<runtime key>`); otherwise revalidate them too.
  * Pagefind already fetches `pagefind-entry.json?ts=<now>`, and every file the entry names is
- * content-hashed, so an index is never mixed with another deploy's.
+ * content-hashed, so an index is never mixed with another deploy's. A tab opened before a deploy
+ * keeps asking for the old hashed chunks: keep the previous deploy's `pagefind/index/` and
+ * `pagefind/fragment/` files for a day rather than deleting them at once (e.g. no `--delete` there).
  */
 export function pagefind(): AstroIntegration {
   let key = '';
@@ -75,17 +77,25 @@ export function pagefind(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const bundleDir = join(outDir, 'pagefind');
-        const pageCount = await indexSite(outDir, bundleDir);
-        if (pageCount === 0) {
-          throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}; search would be empty. Check that DocsLayout marks the article.`);
-        }
-        await finishBundle(bundleDir, key);
+        const { pageCount, bundleDir } = await buildSearchIndex(fileURLToPath(dir), key);
         logger.info(`Pagefind indexed ${pageCount} pages into ${bundleDir} (runtime key ${key})`);
       },
     },
   };
+}
+
+/**
+ * Indexes a built site into `<outDir>/pagefind/` and versions the runtime with `expectedKey` (the
+ * key the pages import; pass `undefined` to take whatever the installed Pagefind writes, as the
+ * search benchmark does). Fails when no page is marked for indexing.
+ */
+export async function buildSearchIndex(outDir: string, expectedKey?: string): Promise<{ pageCount: number; bundleDir: string; runtimeKey: string }> {
+  const bundleDir = join(outDir, 'pagefind');
+  const pageCount = await indexSite(outDir, bundleDir);
+  if (pageCount === 0) {
+    throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}; search would be empty. Check that DocsLayout marks the article.`);
+  }
+  return { pageCount, bundleDir, runtimeKey: await finishBundle(bundleDir, expectedKey) };
 }
 
 /** Indexes every built HTML file and writes the bundle; returns how many pages were indexed. */
@@ -112,10 +122,11 @@ async function indexSite(outDir: string, bundleDir: string): Promise<number> {
 }
 
 /** Checks the runtime matches the key the pages were built with, versions it, removes unused UIs. */
-async function finishBundle(bundleDir: string, key: string): Promise<void> {
+async function finishBundle(bundleDir: string, expectedKey: string | undefined): Promise<string> {
   const names = await readdir(bundleDir);
   const runtime = await Promise.all(names.filter(isRuntimeFile).map(async (path) => ({ path, content: await readFile(join(bundleDir, path)) })));
   const written = runtimeKey(runtime);
+  const key = expectedKey ?? written;
   if (written !== key) {
     throw new Error(`Pagefind wrote a runtime (key ${written}) that differs from the one the pages import (key ${key}). Was the pagefind package changed during the build? Build again.`);
   }
@@ -123,6 +134,7 @@ async function finishBundle(bundleDir: string, key: string): Promise<void> {
     if (path.endsWith('.js')) await writeFile(join(bundleDir, path), versionRuntime(path, content.toString('utf8'), key));
   }
   await Promise.all(names.filter(isUnusedUiFile).map((name) => rm(join(bundleDir, name))));
+  return key;
 }
 
 /** The runtime key of the installed Pagefind: a throwaway one-record index, read back in memory (about 30 ms). */

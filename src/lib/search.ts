@@ -201,3 +201,27 @@ export function findTermRanges(text: string, terms: readonly string[]): TextRang
 export function pagefindModuleUrl(bundleUrl: string, runtimeKey: string): string {
   return `${bundleUrl}pagefind.js${runtimeKey ? `?v=${encodeURIComponent(runtimeKey)}` : ''}`;
 }
+
+/**
+ * Wraps an async task so only the newest value runs: while one run is in flight, later calls just
+ * replace the value waiting to run next. Typing "retention" then searches for "r" and "retention",
+ * not for all nine prefixes one after another, so results for the last keystroke are not stuck
+ * behind a queue of stale searches. The task handles its own errors.
+ */
+export function latestOnly<T>(task: (value: T) => Promise<void>): (value: T) => Promise<void> {
+  let running: Promise<void> | undefined;
+  let next: { value: T } | undefined;
+  const drain = async (): Promise<void> => {
+    while (next) {
+      const { value } = next;
+      next = undefined;
+      await task(value);
+    }
+    running = undefined;
+  };
+  return (value) => {
+    next = { value };
+    running ??= drain();
+    return running;
+  };
+}

@@ -5,7 +5,7 @@
  * dialog and focus returns to whatever opened it. The live region says how many pages matched.
  * Loaded on first use by site-search.ts; it starts loading Pagefind as soon as the dialog opens.
  */
-import { resultCountText, type SearchHit } from '../lib/search.ts';
+import { latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
 import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
 
 const LIMITS = { pages: 5, sectionsPerPage: 3 };
@@ -27,7 +27,7 @@ class SearchDialog {
   #base: string;
   #opener: HTMLElement | null = null;
   #active = -1;
-  #sequence = 0;
+  #search = latestOnly((query: string) => this.#searchNow(query));
 
   constructor(host: HTMLElement) {
     const dialog = host.querySelector('dialog');
@@ -42,12 +42,16 @@ class SearchDialog {
     this.#status = status;
     this.#moduleUrl = host.dataset['pagefind'] ?? '';
     this.#base = host.dataset['base'] ?? '/';
-    input.addEventListener('input', () => void this.#search());
+    input.addEventListener('input', () => void this.#search(input.value.trim()));
     input.addEventListener('keydown', (event) => this.#onKeydown(event));
     form.addEventListener('submit', (event) => {
       if (!input.value.trim()) event.preventDefault();
     });
     dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
+    // A result on the page already open only changes the #fragment: close, so the section shows.
+    list.addEventListener('click', (event) => {
+      if (event.target instanceof Element && event.target.closest('[role="option"]')) dialog.close();
+    });
     // A click on the backdrop lands on the <dialog> itself.
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();
@@ -70,9 +74,7 @@ class SearchDialog {
     });
   }
 
-  async #search(): Promise<void> {
-    const query = this.#input.value.trim();
-    const sequence = ++this.#sequence;
+  async #searchNow(query: string): Promise<void> {
     if (!query) {
       this.#show([], '');
       return;
@@ -80,10 +82,9 @@ class SearchDialog {
     try {
       const pagefind = await loadPagefind(this.#moduleUrl, this.#base);
       const outcome = await runSearch(pagefind, query, LIMITS);
-      if (!outcome || sequence !== this.#sequence) return;
-      this.#show(outcome.pages, resultCountText(outcome.total, query));
+      if (outcome) this.#show(outcome.pages, resultCountText(outcome.total, query));
     } catch {
-      if (sequence === this.#sequence) this.#show([], LOAD_ERROR_TEXT);
+      this.#show([], LOAD_ERROR_TEXT);
     }
   }
 

@@ -3,14 +3,13 @@
  * matching page with its best sections. Typing updates the results and the address. The query is
  * only ever an input value, a URL parameter or text.
  */
-import { resultCountText, type SearchHit } from '../lib/search.ts';
+import { latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
 import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
 
 const LIMITS = { pages: 20, sectionsPerPage: 3 };
 
 class SearchPage extends HTMLElement {
-  #sequence = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #run = latestOnly((query: string) => this.#runNow(query));
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -20,22 +19,16 @@ class SearchPage extends HTMLElement {
     input.value = query;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      clearTimeout(this.#timer);
-      void this.#run(input.value);
+      void this.#run(input.value.trim());
     });
-    input.addEventListener('input', () => {
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => void this.#run(input.value), 150);
-    });
-    if (query.trim()) void this.#run(query);
+    input.addEventListener('input', () => void this.#run(input.value.trim()));
+    if (query.trim()) void this.#run(query.trim());
   }
 
-  async #run(raw: string): Promise<void> {
-    const query = raw.trim();
+  async #runNow(query: string): Promise<void> {
     const list = this.querySelector<HTMLElement>('[data-results]');
     const status = this.querySelector<HTMLElement>('[data-status]');
     if (!list || !status) return;
-    const sequence = ++this.#sequence;
     const url = new URL(location.href);
     if (query) url.searchParams.set('q', query);
     else url.searchParams.delete('q');
@@ -48,11 +41,10 @@ class SearchPage extends HTMLElement {
     try {
       const pagefind = await loadPagefind(this.dataset['pagefind'] ?? '', this.dataset['base'] ?? '/');
       const outcome = await runSearch(pagefind, query, LIMITS);
-      if (!outcome || sequence !== this.#sequence) return;
+      if (!outcome) return;
       list.replaceChildren(...outcome.pages.map(renderPage));
       status.textContent = resultCountText(outcome.total, query);
     } catch {
-      if (sequence !== this.#sequence) return;
       list.replaceChildren();
       status.textContent = LOAD_ERROR_TEXT;
     }

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
-import { optionHrefs, searchBuilds, searchInDialog, serveBuild, watchedPage, type WatchedPage } from './search-harness.ts';
+import { axeViolations, optionHrefs, searchBuilds, searchInDialog, serveBuild, watchedPage, type WatchedPage } from './search-harness.ts';
 
 /** Pagefind loads its WebAssembly on first use; a busy CI machine can take a few seconds. */
 const WAIT = { timeout: 15_000 };
@@ -108,6 +108,22 @@ describe.skipIf(skipBrowserTests).each(searchBuilds)('search in Chromium, built 
       return marks.filter((m) => h && h.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_PRECEDING).length;
     });
     expect(outside).toBe(0);
+  });
+
+  it.each(['light', 'dark'] as const)('the open dialog, with results and an active option, passes axe in the %s scheme', async (colorScheme) => {
+    const { page } = await open('compliance-validation/', { bypassCSP: true, colorScheme, reducedMotion: 'reduce' });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor.match(/\d+/g)?.slice(0, 3).map(Number) ?? []);
+    const brightness = background.reduce((sum, c) => sum + c, 0);
+    expect(colorScheme === 'dark' ? brightness < 200 : brightness > 600, `page background ${background.join(',')}`).toBe(true);
+    await page.keyboard.press('ControlOrMeta+k');
+    await searchInDialog(page, 'KMS key policy');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('[role="option"][aria-selected="true"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    // The landing page with its marks, too.
+    await page.goto(`${server.url}data-protection/?highlight=KMS+key+policy`);
+    await expect.poll(() => page.locator('mark.search-term').count(), WAIT).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('Escape closes the dialog and returns focus to whatever opened it', async () => {

@@ -3,6 +3,7 @@ import {
   excerptSegments,
   findTermRanges,
   highlightTerms,
+  latestOnly,
   pagefindModuleUrl,
   resultCountText,
   resultHref,
@@ -161,5 +162,25 @@ describe('pagefindModuleUrl', () => {
   it('versions pagefind.js with the runtime key', () => {
     expect(pagefindModuleUrl('/docs/pagefind/', 'abc123')).toBe('/docs/pagefind/pagefind.js?v=abc123');
     expect(pagefindModuleUrl('/pagefind/', '')).toBe('/pagefind/pagefind.js');
+  });
+});
+
+describe('latestOnly', () => {
+  it('runs the first value at once and, of the values given while it runs, only the last', async () => {
+    const ran: string[] = [];
+    let release: () => void = () => undefined;
+    const run = latestOnly(async (value: string) => {
+      ran.push(value);
+      if (value === 'r') await new Promise<void>((resolve) => (release = resolve));
+    });
+    const first = run('r');
+    void run('re');
+    void run('ret');
+    const last = run('retention');
+    release();
+    await Promise.all([first, last]);
+    expect(ran).toEqual(['r', 'retention']);
+    await run('x');
+    expect(ran).toEqual(['r', 'retention', 'x']);
   });
 });
