@@ -35,6 +35,11 @@ export default defineConfig({
     // A build test counts real <table>s because an Astro release once dropped GFM in .mdx.
     processor: unified({
       gfm: false,
+      // Smartypants (curly quotes, dashes) parses every paragraph into a natural-language tree and
+      // doubled the cost of compiling a page (bench/, BENCHMARKS.md); in a technical guide it can
+      // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if wanted.
+      // src/lib/headings.ts mirrors this pipeline to compute heading ids: keep the two in step.
+      smartypants: false,
       remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }], remarkCheckCode],
       rehypePlugins: [rehypeHeadingPermalinks, rehypeScrollRegions, rehypeTableCornerCells],
     }),

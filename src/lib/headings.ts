@@ -6,7 +6,6 @@ import { parseFrontmatter, rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { createProcessor } from '@mdx-js/mdx';
 import type { Root } from 'hast';
 import remarkGfm from 'remark-gfm';
-import remarkSmartypants from 'remark-smartypants';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 
@@ -28,8 +27,8 @@ export interface PageAnchors {
 
 /**
  * Reads the anchors of an MDX page. Mirrors what Astro 7's MDX pipeline does to a page before
- * ids are set: frontmatter blanked out, GFM and smartypants (which turn `'` and `--` into the
- * typographic characters github-slugger then sees), then `rehypeHeadingIds`. A build test compares
+ * ids are set: frontmatter blanked out, GFM (smartypants is off in astro.config.ts, so `'` and `--`
+ * reach github-slugger as typed), then `rehypeHeadingIds`. A build test compares
  * the result with the ids in the built HTML, so a change in Astro's pipeline shows up there.
  * @param source the whole file, frontmatter included
  * @param path the file's path; must end in `.mdx` (rehypeHeadingIds reads headings differently otherwise)
@@ -50,7 +49,7 @@ export async function extractAnchors(source: string, path = 'page.mdx'): Promise
   const processor = createProcessor({
     format: 'mdx',
     jsxImportSource: 'astro',
-    remarkPlugins: [remarkGfm, remarkSmartypants],
+    remarkPlugins: [remarkGfm],
     rehypePlugins: [rehypeHeadingIds, collectExplicitIds],
   });
   const file = new VFile({ value: content, path, data: { astro: { frontmatter } } });

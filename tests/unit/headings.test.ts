@@ -12,9 +12,9 @@ describe('extractAnchors', () => {
     ]);
   });
 
-  it('numbers repeated headings and applies smart punctuation before slugging, as the build does', async () => {
+  it('numbers repeated headings and slugs quotes and dashes as typed (no smartypants), as the build does', async () => {
     const anchors = await extractAnchors(page("## Example\n\n## Example\n\n## Don't -- wait\n"));
-    expect(anchors.headings.map((h) => h.slug)).toEqual(['example', 'example-1', 'dont--wait']);
+    expect(anchors.headings.map((h) => h.slug)).toEqual(['example', 'example-1', 'dont----wait']);
   });
 
   it('does not read frontmatter as a heading and collects ids set on JSX elements', async () => {
