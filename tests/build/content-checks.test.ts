@@ -71,7 +71,7 @@ describe('a mistake in an example or a link fails the build, naming the file, th
 });
 
 describe('heading ids read from the source are the ids the build gives', () => {
-  it('for headings with repeats, code, smart punctuation, ampersands and accents, and ids set by hand', async () => {
+  it('for headings with repeats, code, quotes and dashes, ampersands and accents, and ids set by hand', async () => {
     const { code, output, outDir } = await buildFixture('anchors-match-build');
     expect(code, output).toBe(0);
     const content = join(projectRoot, 'tests/fixtures/anchors-match-build/content');
