@@ -14,6 +14,7 @@ import { rehypeHeadingPermalinks } from './src/plugins/rehype-heading-permalinks
 import { rehypeScrollRegions } from './src/plugins/rehype-scroll-regions.ts';
 import { rehypeTableCornerCells } from './src/plugins/rehype-table-corner-cells.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
+import { shikiNoTimeLimit } from './src/plugins/shiki-no-time-limit.ts';
 
 const { site, base } = resolveSiteLocation(process.env);
 
@@ -44,7 +45,8 @@ export default defineConfig({
       rehypePlugins: [rehypeHeadingPermalinks, rehypeScrollRegions, rehypeTableCornerCells],
     }),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
-    shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses()] },
+    // shikiNoTimeLimit: the same tokens on a busy machine as on an idle one (reproducible builds).
+    shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses(), shikiNoTimeLimit()] },
   },
   // Order matters on 'astro:build:done': the sitemap exists before the link check reads it, and
   // the security headers come last so _headers can list Pagefind's files.

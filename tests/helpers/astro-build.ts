@@ -27,11 +27,12 @@ export interface BuildOptions {
 }
 
 /**
- * Variables Vitest puts into a test worker's process.env (as Vite does for import.meta.env). A child
- * build must not inherit them: Vite lets process.env.BASE_URL override the configured base, so a
- * build under BASE_PATH=/docs/ started from a test file rendered links for `/`.
+ * Variables Vitest sets in its own process.env. A child build must not inherit them, or the tests
+ * check a different site from the one `npm run build` makes: Vite keeps an existing NODE_ENV, so
+ * NODE_ENV=test built development bundles (import.meta.env.DEV true, dev-only messages shipped),
+ * and process.env.BASE_URL overrode the configured base (a build under /docs/ linked to `/`).
  */
-const vitestEnvNames = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+const vitestEnvNames = ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 
 /** Runs `astro build` in a child process, so each build reads its own config and environment. */
 export function astroBuild({ cwd = projectRoot, outDir, env = {} }: BuildOptions): Promise<BuildResult> {
