@@ -75,7 +75,7 @@ describe.skipIf(skipBrowserTests).each(builds)('under the policy the _headers fi
     expect(response.headers.get('content-security-policy')).toBe(csp);
   });
 
-  it('loads every page, and runs a search, with zero CSP violations and no request to another origin', async () => {
+  it('loads every page and runs searches (header dialog, landing highlight, search page) with zero CSP violations and no request to another origin', async () => {
     const context = await browser.browser.newContext();
     const page = await context.newPage();
     const { findings } = await watch(page, server.origin);
@@ -89,6 +89,23 @@ describe.skipIf(skipBrowserTests).each(builds)('under the policy the _headers fi
     expect(missing?.status()).toBe(404);
     expect(await page.locator('h1').first().textContent()).toContain('not found');
     await collectViolations(page, findings);
+
+    // The header search: open the dialog with the keyboard, search, and follow the first result,
+    // which lands with the terms highlighted.
+    await page.goto(`${server.url}resilience/`, { waitUntil: 'load' });
+    await page.keyboard.press('ControlOrMeta+k');
+    await page.keyboard.type('retention');
+    const option = page.locator('dialog [role="option"]').first();
+    const dialogSearched = await option.waitFor({ state: 'visible', timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    await collectViolations(page, findings);
+    if (dialogSearched) {
+      await Promise.all([page.waitForURL(/highlight=/, { timeout: 15_000 }), option.click()]);
+      await page.waitForLoadState('load');
+      await collectViolations(page, findings);
+    }
 
     // A search from the search page: Pagefind compiles WebAssembly and starts its worker here.
     await page.goto(`${server.url}search/?q=DeleteDetector`, { waitUntil: 'load' });
@@ -106,7 +123,8 @@ describe.skipIf(skipBrowserTests).each(builds)('under the policy the _headers fi
     expect(findings.violations, findings.violations.join('\n')).toEqual([]);
     expect(findings.consoleErrors, findings.consoleErrors.join('\n')).toEqual([]);
     expect(findings.foreignRequests, findings.foreignRequests.join('\n')).toEqual([]);
-    expect(searched, 'the search for "DeleteDetector" showed a result').toBe(true);
+    expect(dialogSearched, 'the header search dialog showed a result for "retention"').toBe(true);
+    expect(searched, 'the search page showed a result for "DeleteDetector"').toBe(true);
     expect(resultHref).toMatch(new RegExp(`^${base}`));
   });
 });
