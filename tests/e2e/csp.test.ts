@@ -93,7 +93,13 @@ describe.skipIf(skipBrowserTests).each(builds)('under the policy the _headers fi
     // The header search: open the dialog with the keyboard, search, and follow the first result,
     // which lands with the terms highlighted.
     await page.goto(`${server.url}resilience/`, { waitUntil: 'load' });
-    await page.keyboard.press('ControlOrMeta+k');
+    // The shortcut works once the header's module script has run: press until the combobox has focus.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('ControlOrMeta+k');
+        return page.evaluate(() => document.activeElement?.getAttribute('role'));
+      }, { timeout: 15_000 })
+      .toBe('combobox');
     await page.keyboard.type('retention');
     const option = page.locator('dialog [role="option"]').first();
     const dialogSearched = await option.waitFor({ state: 'visible', timeout: 15_000 }).then(
