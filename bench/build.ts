@@ -8,6 +8,7 @@
  *   npm run bench                               all sizes; 3 runs up to 1,000 pages, 1 run above
  *   npm run bench -- --sizes 8,100              a quick run (prints, does not touch BENCHMARKS.md)
  *   npm run bench -- --sizes 1000 --runs 5      more runs; add --write to record a partial run
+ *   npm run bench -- --from bench/.work/build-results.json --write   re-render the tables of a past run
  *
  * Every run is a cold build (no Astro or Vite cache), like CI on a fresh clone.
  */
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string' },
       runs: { type: 'string' },
       write: { type: 'boolean', default: false },
+      from: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -88,7 +90,12 @@ async function main(): Promise<void> {
   if (bad !== undefined) throw new Error(`bench: --sizes takes whole numbers of at least 8, e.g. --sizes 8,100,1000 (got "${values.sizes}")`);
   const forcedRuns = values.runs === undefined ? undefined : Number(values.runs);
   if (forcedRuns !== undefined && (!Number.isInteger(forcedRuns) || forcedRuns < 1)) throw new Error('bench: --runs takes a whole number of at least 1');
-  const write = !values['no-write'] && (values.write || values.sizes === undefined);
+  const write = !values['no-write'] && (values.write || (values.sizes === undefined && values.from === undefined));
+  if (values.from) {
+    const saved = JSON.parse(await readFile(values.from, 'utf8')) as { machine: Machine; results: SizeResult[] };
+    await report(saved.machine, saved.results, write);
+    return;
+  }
 
   const machine = await describeMachine();
   console.log(`bench: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, astro ${machine.versions['astro']}`);
@@ -121,6 +128,11 @@ async function main(): Promise<void> {
 
   await mkdir(workDir, { recursive: true });
   await writeFile(join(workDir, 'build-results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  await report(machine, results, write);
+}
+
+/** Prints the tables and, when asked, writes them into BENCHMARKS.md. */
+async function report(machine: Machine, results: readonly SizeResult[], write: boolean): Promise<void> {
   const sections = renderSections(machine, results);
   console.log(`\n${sections.build}\n\n${sections.weight}`);
   if (write) {
@@ -163,6 +175,8 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
   });
   const wallMs = performance.now() - started;
   const peakTreeRssMiB = sampler.stop();
+  const usage = existsSync(usageFile) ? (JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number }) : undefined;
+  await rm(usageFile, { force: true });
   if (code !== 0) {
     // Rolldown prints a multi-line warning per MDX page (withastro/astro#18087); keep the lines that matter.
     const tail = output
@@ -172,8 +186,6 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
       .join('\n');
     throw new Error(`bench: astro build failed in ${siteDir} (exit ${code}):\n${tail}`);
   }
-  const usage = existsSync(usageFile) ? (JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number }) : undefined;
-  await rm(usageFile, { force: true });
   const clean = output.replace(/\u001b\[[0-9;]*m/g, '');
   // Astro prints "generating static routes ... ✓ Completed in 9.50s." then "[build] ✓ Completed in 47.02s."
   // before the build:done hooks run, then "N page(s) built in 54.50s".
@@ -365,12 +377,14 @@ function renderSections(machine: Machine, results: readonly SizeResult[]): { bui
   const when =
     `Measured ${machine.date} at \`${machine.commit}\` on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; ` +
     `Node ${machine.node}, Astro ${machine.versions['astro']}, @astrojs/mdx ${machine.versions['@astrojs/mdx']}, Vite ${machine.versions['vite']}, ` +
-    `Pagefind ${machine.versions['pagefind']}, Shiki ${machine.versions['shiki']}. Every run is a cold build (no Astro or Vite cache).`;
+    `Pagefind ${machine.versions['pagefind']}, Shiki ${machine.versions['shiki']}. Every run is a cold build (no Astro or Vite cache); ` +
+    `load average when runs started: ${loadRange(results)} on ${machine.cores} cores (other work on the machine stretches wall time, not CPU time).`;
   const buildRows = results.map(({ pages, runs, output }) => {
     const wall = runs.map((r) => r.wallMs);
     const spread = runs.length > 1 ? ` (${s(Math.min(...wall))}–${s(Math.max(...wall))})` : '';
     const wallMedian = median(wall);
-    return `| ${pages.toLocaleString('en')} | ${runs.length} | ${s(wallMedian)}${spread} | ${(wallMedian / pages).toFixed(1)} ms | ${s(medianOf(runs.map((r) => r.renderMs)))} | ${s(medianOf(runs.map((r) => r.hooksMs)))} | ${s(output.linkCheckMs)} | ${mib(medianOf(runs.map((r) => r.peakRssMiB)))} | ${mib(medianOf(runs.map((r) => r.peakTreeRssMiB)))} | ${s(medianOf(runs.map((r) => r.cpuMs)))} |`;
+    const cpu = medianOf(runs.map((r) => r.cpuMs));
+    return `| ${pages.toLocaleString('en')} | ${runs.length} | ${s(wallMedian)}${spread} | ${perPage(wallMedian, pages)} | ${s(cpu)} | ${perPage(cpu, pages)} | ${s(medianOf(runs.map((r) => r.renderMs)))} | ${s(medianOf(runs.map((r) => r.hooksMs)))} | ${s(output.linkCheckMs)} | ${mib(medianOf(runs.map((r) => r.peakRssMiB)))} | ${mib(medianOf(runs.map((r) => r.peakTreeRssMiB)))} |`;
   });
   const weightRows = results.map(
     ({ pages, output }) =>
@@ -380,8 +394,8 @@ function renderSections(machine: Machine, results: readonly SizeResult[]): { bui
     '<!-- bench:build:start (written by `npm run bench`; edit the script, not this table) -->',
     when,
     '',
-    '| Pages | Runs | Wall time, median (range) | Per page | Render pages | After build (link check + Pagefind) | Link check alone | Peak RSS, build | Peak RSS, with Pagefind | CPU time |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Pages | Runs | Wall time, median (range) | Wall per page | CPU time | CPU per page | Render pages | After build (hooks) | Link check alone | Peak RSS, build | Peak RSS, with Pagefind |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...buildRows,
     '<!-- bench:build:end -->',
   ].join('\n');
@@ -408,6 +422,15 @@ async function writeBenchmarks(sections: { build: string; weight: string }): Pro
     else throw new Error(`bench: BENCHMARKS.md has no <!-- bench:${name}:start --> ... <!-- bench:${name}:end --> block; add the markers where the table belongs.`);
   }
   await writeFile(file, text);
+}
+
+function perPage(total: number | undefined, pages: number): string {
+  return total === undefined ? 'n/a' : `${(total / pages).toFixed(1)} ms`;
+}
+
+function loadRange(results: readonly SizeResult[]): string {
+  const loads = results.flatMap((r) => r.runs.map((run) => run.loadBefore));
+  return `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
 }
 
 function ms(value: number | undefined): string {
