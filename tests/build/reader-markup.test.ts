@@ -85,7 +85,7 @@ describe.each(builds)('reader markup in the site built $name', ({ dist, base }) 
       const href = link.getAttribute('href') ?? '';
       if (href.startsWith('#')) expect(ids, `${href} has no target on /print/`).toContain(decodeURIComponent(href.slice(1)));
       // A link to a guide page may remain only as the chapter's own "Online at" address.
-      else if (guidePages.has(href.split('#')[0] ?? '')) expect(link.parentNode.classList.contains('chapter-url'), href).toBe(true);
+      else if (guidePages.has(href.split('#')[0] ?? '')) expect(link.parentNode?.classList.contains('chapter-url'), href).toBe(true);
     }
   });
 });

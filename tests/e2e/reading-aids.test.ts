@@ -79,7 +79,7 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     expect(await currentTocLinks(page)).toEqual([]);
     for (const id of ['export-findings-for-longer-retention', 'bucket-policy-that-insists-on-sse-kms', 'malware-scan-snapshots', 'encryption-at-rest-and-in-transit']) {
       await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await expect.poll(() => currentTocLinks(page), id).toEqual([`#${id}`]);
+      await expect.poll(() => currentTocLinks(page), { message: id }).toEqual([`#${id}`]);
       // The contents and the sidebar stay on screen (sticky) however far the reader scrolls.
       for (const sel of ['toc-spy a[aria-current]', 'nav[aria-label="Guide"] a[aria-current="page"]']) {
         const box = await page.locator(sel).boundingBox();
