@@ -1,6 +1,6 @@
 /**
  * Search benchmark: `npm run bench:search` (add `-- --write` to record the results in BENCHMARKS.md,
- * `-- --sizes=100,1000` to choose site sizes).
+ * `-- --sizes=100,1000` to choose site sizes, `-- --keep` to keep the generated sites for profiling).
  *
  * Builds the guide once into a temporary folder to borrow its real header, dialog, scripts and
  * styles, then for each size writes that many generated pages (words drawn from the guide's own
@@ -25,6 +25,8 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
 const sizes = (args.get('sizes') ?? '100,1000,10000').split(',').map(Number);
 const write = args.has('write');
+/** Keep the generated sites (their folders are printed) to profile them by hand. */
+const keep = args.has('keep');
 
 /** Queries typed in the benchmark: common words, a phrase, a name, a question, a rare page name. */
 const queries = ['retention', 'service-linked role', 'TLS 1.3', 'DeleteDetector', 'who can disable GuardDuty', 'encryption', 'CloudTrail', 'AWSServiceRoleForBench42'];
@@ -213,12 +215,13 @@ async function main(): Promise<void> {
           await server.close();
         }
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        if (keep) console.log(`Kept ${dir}`);
+        else await rm(dir, { recursive: true, force: true });
       }
     }
   } finally {
     await close();
-    await rm(work, { recursive: true, force: true });
+    if (!keep) await rm(work, { recursive: true, force: true });
   }
   const report = await renderReport(rows);
   console.log(`\n${report}`);

@@ -18,6 +18,13 @@ export const RANKING = {
   pageLength: 0.5,
 } as const;
 
+/**
+ * Shorter queries are not searched: one letter matches nearly every word by prefix, costs the most
+ * of any query on a large index (over a second at 10,000 pages, see BENCHMARKS.md) and answers
+ * nothing, and it would hold up the query the reader is still typing.
+ */
+export const MIN_QUERY_LENGTH = 2;
+
 /** Words of context Pagefind puts in each excerpt (its default is 30; results here are compact). */
 export const EXCERPT_LENGTH = 24;
 
@@ -204,18 +211,20 @@ export function pagefindModuleUrl(bundleUrl: string, runtimeKey: string): string
 
 /**
  * Wraps an async task so only the newest value runs: while one run is in flight, later calls just
- * replace the value waiting to run next. Typing "retention" then searches for "r" and "retention",
- * not for all nine prefixes one after another, so results for the last keystroke are not stuck
- * behind a queue of stale searches. The task handles its own errors.
+ * replace the value waiting to run next, and the running task can ask `isStale()` to give up early.
+ * Typing "retention" then searches for "re" and "retention", not for every prefix one after
+ * another, so results for the last keystroke are not stuck behind a queue of stale searches.
+ * The task handles its own errors.
  */
-export function latestOnly<T>(task: (value: T) => Promise<void>): (value: T) => Promise<void> {
+export function latestOnly<T>(task: (value: T, isStale: () => boolean) => Promise<void>): (value: T) => Promise<void> {
   let running: Promise<void> | undefined;
   let next: { value: T } | undefined;
+  const isStale = () => next !== undefined;
   const drain = async (): Promise<void> => {
     while (next) {
       const { value } = next;
       next = undefined;
-      await task(value);
+      await task(value, isStale);
     }
     running = undefined;
   };

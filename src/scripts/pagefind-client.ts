@@ -56,10 +56,11 @@ export interface SearchOutcome {
   pages: SearchHit[][];
 }
 
-/** Runs a query; `null` when Pagefind dropped it for a newer one. */
-export async function runSearch(pagefind: PagefindModule, query: string, limits: SearchLimits): Promise<SearchOutcome | null> {
+/** Runs a query; `null` when it became stale (`isStale()`) before its results were loaded. */
+export async function runSearch(pagefind: PagefindModule, query: string, limits: SearchLimits, isStale: () => boolean = () => false): Promise<SearchOutcome | null> {
   const response = await pagefind.search(query);
-  if (!response) return null;
+  // Loading excerpts costs a request per page: not for a query the reader has already typed past.
+  if (!response || isStale()) return null;
   const data = await Promise.all(response.results.slice(0, limits.pages).map((r) => r.data()));
   const link = { pageUrl: location.href, query };
   const pages = data.map((d) => toHits(d, { sectionsPerPage: limits.sectionsPerPage }, link)).filter((hits) => hits.length > 0);

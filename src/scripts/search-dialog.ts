@@ -5,7 +5,7 @@
  * dialog and focus returns to whatever opened it. The live region says how many pages matched.
  * Loaded on first use by site-search.ts; it starts loading Pagefind as soon as the dialog opens.
  */
-import { latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
+import { MIN_QUERY_LENGTH, latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
 import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
 
 const LIMITS = { pages: 5, sectionsPerPage: 3 };
@@ -27,7 +27,7 @@ class SearchDialog {
   #base: string;
   #opener: HTMLElement | null = null;
   #active = -1;
-  #search = latestOnly((query: string) => this.#searchNow(query));
+  #search = latestOnly((query: string, isStale: () => boolean) => this.#searchNow(query, isStale));
 
   constructor(host: HTMLElement) {
     const dialog = host.querySelector('dialog');
@@ -74,15 +74,16 @@ class SearchDialog {
     });
   }
 
-  async #searchNow(query: string): Promise<void> {
-    if (!query) {
+  async #searchNow(query: string, isStale: () => boolean): Promise<void> {
+    if (query.length < MIN_QUERY_LENGTH) {
       this.#show([], '');
       return;
     }
     try {
       const pagefind = await loadPagefind(this.#moduleUrl, this.#base);
-      const outcome = await runSearch(pagefind, query, LIMITS);
-      if (outcome) this.#show(outcome.pages, resultCountText(outcome.total, query));
+      const outcome = await runSearch(pagefind, query, LIMITS, isStale);
+      if (!outcome) return;
+      this.#show(outcome.pages, resultCountText(outcome.total, query));
     } catch {
       this.#show([], LOAD_ERROR_TEXT);
     }

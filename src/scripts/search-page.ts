@@ -3,13 +3,13 @@
  * matching page with its best sections. Typing updates the results and the address. The query is
  * only ever an input value, a URL parameter or text.
  */
-import { latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
+import { MIN_QUERY_LENGTH, latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
 import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
 
 const LIMITS = { pages: 20, sectionsPerPage: 3 };
 
 class SearchPage extends HTMLElement {
-  #run = latestOnly((query: string) => this.#runNow(query));
+  #run = latestOnly((query: string, isStale: () => boolean) => this.#runNow(query, isStale));
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -25,7 +25,7 @@ class SearchPage extends HTMLElement {
     if (query.trim()) void this.#run(query.trim());
   }
 
-  async #runNow(query: string): Promise<void> {
+  async #runNow(query: string, isStale: () => boolean): Promise<void> {
     const list = this.querySelector<HTMLElement>('[data-results]');
     const status = this.querySelector<HTMLElement>('[data-status]');
     if (!list || !status) return;
@@ -33,14 +33,14 @@ class SearchPage extends HTMLElement {
     if (query) url.searchParams.set('q', query);
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
-    if (!query) {
+    if (query.length < MIN_QUERY_LENGTH) {
       list.replaceChildren();
       status.textContent = '';
       return;
     }
     try {
       const pagefind = await loadPagefind(this.dataset['pagefind'] ?? '', this.dataset['base'] ?? '/');
-      const outcome = await runSearch(pagefind, query, LIMITS);
+      const outcome = await runSearch(pagefind, query, LIMITS, isStale);
       if (!outcome) return;
       list.replaceChildren(...outcome.pages.map(renderPage));
       status.textContent = resultCountText(outcome.total, query);

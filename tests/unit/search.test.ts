@@ -169,9 +169,11 @@ describe('latestOnly', () => {
   it('runs the first value at once and, of the values given while it runs, only the last', async () => {
     const ran: string[] = [];
     let release: () => void = () => undefined;
-    const run = latestOnly(async (value: string) => {
+    const staleSeen: boolean[] = [];
+    const run = latestOnly(async (value: string, isStale) => {
       ran.push(value);
       if (value === 'r') await new Promise<void>((resolve) => (release = resolve));
+      staleSeen.push(isStale());
     });
     const first = run('r');
     void run('re');
@@ -180,6 +182,8 @@ describe('latestOnly', () => {
     release();
     await Promise.all([first, last]);
     expect(ran).toEqual(['r', 'retention']);
+    // 'r' learned it was stale once newer input waited; 'retention' did not.
+    expect(staleSeen).toEqual([true, false]);
     await run('x');
     expect(ran).toEqual(['r', 'retention', 'x']);
   });
