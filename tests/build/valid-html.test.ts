@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import { readBuiltSite } from '../../src/integrations/link-check.ts';

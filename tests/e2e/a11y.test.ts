@@ -1,37 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { chooseThemeBeforeLoad, runAxe, sitePages, themes } from '../helpers/reader.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 /**
  * axe-core (WCAG 2.0–2.2 A/AA and best practices) on every page, in both themes: zero violations,
  * not only zero "serious" ones. Contrast depends on the theme, so each theme is a separate pass.
  */
 describe.skipIf(skipBrowserTests)('accessibility checked by axe-core', () => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic({ dir: inject('rootDist') });
-    launched = await launchChromium();
-    browser = launched.browser;
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
 
   describe.each(themes)('in the $name theme', ({ name, background }) => {
     it('finds no violation on any page at desktop width', async () => {
-      const context = await browser.newContext({ bypassCSP: true, colorScheme: name, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+      const context = await site.browser.newContext({ bypassCSP: true, colorScheme: name, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
       await chooseThemeBeforeLoad(context, name);
       const page = await context.newPage();
       const violations: string[] = [];
       for (const { path } of sitePages) {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         // The theme really is the one under test (contrast is what changes).
         expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), path).toBe(background);
         violations.push(...(await runAxe(page)).map((v) => `/${path}: ${v}`));
@@ -41,14 +26,14 @@ describe.skipIf(skipBrowserTests)('accessibility checked by axe-core', () => {
     });
 
     it('finds no violation on a phone with the Menu and On this page drawers open', async () => {
-      const context = await browser.newContext({ bypassCSP: true, colorScheme: name, reducedMotion: 'reduce', viewport: { width: 375, height: 740 }, hasTouch: true });
+      const context = await site.browser.newContext({ bypassCSP: true, colorScheme: name, reducedMotion: 'reduce', viewport: { width: 375, height: 740 }, hasTouch: true });
       await chooseThemeBeforeLoad(context, name);
       const page = await context.newPage();
       const violations: string[] = [];
       // The drawers hold the same components on every page (checked above at desktop width): the
       // longest page covers what only phones show, the open drawers and the two-row header.
       for (const path of ['managing-access/']) {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         for (const summary of await page.locator('details.drawer > summary').all()) await summary.click();
         expect(await page.locator('details.drawer:not([open])').count(), path).toBe(0);
         violations.push(...(await runAxe(page)).map((v) => `/${path}: ${v}`));

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { guidePaths, sitePages } from '../helpers/reader.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const phone = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' } as const;
 
@@ -18,26 +17,13 @@ const sidewaysOverflow = (page: Page) =>
   });
 
 describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic({ dir: inject('rootDist') });
-    launched = await launchChromium();
-    browser = launched.browser;
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
 
   it('no page scrolls sideways, with the drawers closed or open', async () => {
-    const page = await browser.newPage(phone);
+    const page = await site.browser.newPage(phone);
     const problems: string[] = [];
     for (const { path } of sitePages) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       problems.push(...(await sidewaysOverflow(page)).map((p) => `/${path}: ${p}`));
       for (const summary of await page.locator('details.drawer > summary').all()) await summary.click();
       problems.push(...(await sidewaysOverflow(page)).map((p) => `/${path} (drawers open): ${p}`));
@@ -49,10 +35,10 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
   });
 
   it('wide tables and code scroll inside their own labelled, keyboard-scrollable box', async () => {
-    const page = await browser.newPage(phone);
+    const page = await site.browser.newPage(phone);
     let overflowing = 0;
     for (const path of guidePaths) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const boxes = await page.locator('.table-scroll, pre').evaluateAll((els) =>
         els.map((el) => ({
           role: el.getAttribute('role'),
@@ -73,7 +59,7 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     // The guide really has content wider than a phone, and it scrolls in its box.
     expect(overflowing).toBeGreaterThan(3);
 
-    await page.goto(`${server.url}data-protection/`);
+    await page.goto(`${site.server.url}data-protection/`);
     const wide = page.locator('pre[role="region"]').filter({ hasText: 'create-publishing-destination' }).first();
     await wide.focus();
     await page.keyboard.press('ArrowRight');
@@ -83,9 +69,9 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
   });
 
   it('the header fits: the site name stays readable and every control is on screen', async () => {
-    const page = await browser.newPage(phone);
+    const page = await site.browser.newPage(phone);
     for (const path of ['', 'managing-access/', 'search/']) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const name = await page.locator('.site-name').boundingBox();
       const lineHeight = await page.locator('.site-name').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
       expect(name, `/${path}`).not.toBeNull();
@@ -101,8 +87,8 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
   });
 
   it('the Menu and On this page drawers open with a tap and lead to pages and sections', async () => {
-    const page = await browser.newPage(phone);
-    await page.goto(`${server.url}data-protection/`);
+    const page = await site.browser.newPage(phone);
+    await page.goto(`${site.server.url}data-protection/`);
     const menu = page.locator('details.nav-drawer');
     const sidebarLink = menu.getByRole('link', { name: 'Resilience', exact: true });
     expect(await sidebarLink.isVisible()).toBe(false);
@@ -121,10 +107,10 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
   });
 
   it('tap targets are at least 24 px, and navigation targets 44 px tall', async () => {
-    const page = await browser.newPage(phone);
+    const page = await site.browser.newPage(phone);
     const small: string[] = [];
     for (const path of guidePaths) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       for (const summary of await page.locator('details.drawer > summary').all()) await summary.click();
       const targets = await page
         .locator('header a, header button, header select, summary, nav a, .pagination a, .heading-link, .copy-button, .page-meta a, .site-footer a')

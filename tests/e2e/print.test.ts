@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { guideSlugs, sourceTitle } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 /** What paper shows: chrome hidden, colours, wrapping and printed link addresses. */
 const printedState = (page: Page) =>
@@ -22,24 +21,11 @@ const printedState = (page: Page) =>
   });
 
 describe.skipIf(skipBrowserTests)('printing', () => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic({ dir: inject('rootDist') });
-    launched = await launchChromium();
-    browser = launched.browser;
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
 
   it('the printable guide holds every page, in reading order, after contents that link to each', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}print/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}print/`);
     const chapters = await page.locator('article.chapter > h1').allInnerTexts();
     expect(chapters).toEqual(guideSlugs.map(sourceTitle));
     const contents = page.locator('nav.contents > ol > li > a');
@@ -55,9 +41,9 @@ describe.skipIf(skipBrowserTests)('printing', () => {
   });
 
   it('prints a page black on white, without navigation, with code wrapped and link addresses shown', async () => {
-    const page = await browser.newPage({ colorScheme: 'dark', viewport: { width: 760, height: 1000 } });
+    const page = await site.browser.newPage({ colorScheme: 'dark', viewport: { width: 760, height: 1000 } });
     for (const path of ['', 'data-protection/', 'print/']) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
       const state = await printedState(page);
       expect(state, `/${path}`).toMatchObject({ chromeShown: 0, text: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)', codeWraps: true });
@@ -69,8 +55,8 @@ describe.skipIf(skipBrowserTests)('printing', () => {
   });
 
   it('saves the whole guide as a PDF with each chapter starting on a new page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}print/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}print/`);
     await page.emulateMedia({ media: 'print' });
     const breaks = await page.locator('article.chapter').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
     expect(breaks).toEqual(guideSlugs.map(() => 'page'));

@@ -1,31 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
 const desktop = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' } as const;
 
 const currentTocLinks = (page: Page) => page.locator('toc-spy a[aria-current]').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
 
 describe.skipIf(skipBrowserTests)('reading aids', () => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic({ dir: inject('rootDist') });
-    launched = await launchChromium();
-    browser = launched.browser;
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
 
   it('every section heading has a named permalink that the keyboard reaches and follows', async () => {
-    const page = await browser.newPage(desktop);
-    await page.goto(`${server.url}data-protection/`);
+    const page = await site.browser.newPage(desktop);
+    await page.goto(`${site.server.url}data-protection/`);
     const headings = await page.locator('article :is(h2, h3, h4)').evaluateAll((els) =>
       els.map((h) => ({ id: h.id, text: (h.textContent ?? '').trim(), href: h.nextElementSibling?.getAttribute('href') })),
     );
@@ -54,9 +40,9 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
   });
 
   it('a Copy button on every code block copies the code and announces "Copied"', async () => {
-    const context = await browser.newContext({ ...desktop, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({ ...desktop, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${server.url}data-protection/`);
+    await page.goto(`${site.server.url}data-protection/`);
     const blocks = page.locator('code-block');
     expect(await blocks.count()).toBeGreaterThan(1);
     expect(await page.locator('code-block .copy-button').count()).toBe(await blocks.count());
@@ -74,8 +60,8 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
   });
 
   it('"On this page" marks the section being read while scrolling', async () => {
-    const page = await browser.newPage(desktop);
-    await page.goto(`${server.url}data-protection/`);
+    const page = await site.browser.newPage(desktop);
+    await page.goto(`${site.server.url}data-protection/`);
     expect(await currentTocLinks(page)).toEqual([]);
     for (const id of ['export-findings-for-longer-retention', 'bucket-policy-that-insists-on-sse-kms', 'malware-scan-snapshots', 'encryption-at-rest-and-in-transit']) {
       await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -94,8 +80,8 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
   it('highlights code with colours of the chosen theme, from classes rather than inline styles', async () => {
     const colours: Record<string, { keyword: string; string: string; text: string }> = {};
     for (const theme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ ...desktop, colorScheme: theme });
-      await page.goto(`${server.url}data-protection/`);
+      const page = await site.browser.newPage({ ...desktop, colorScheme: theme });
+      await page.goto(`${site.server.url}data-protection/`);
       colours[theme] = await page.evaluate(() => {
         const color = (sel: string) => getComputedStyle(document.querySelector(sel) ?? document.body).color;
         return { keyword: color('pre .tok-keyword'), string: color('pre .tok-string-expression'), text: color('pre') };

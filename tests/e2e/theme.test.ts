@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { themes } from '../helpers/reader.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const [light, dark] = themes;
 
@@ -46,26 +45,13 @@ async function tabToThemeControl(page: Page): Promise<void> {
 }
 
 describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
-
-  beforeAll(async () => {
-    server = await serveStatic({ dir: inject('rootDist') });
-    launched = await launchChromium();
-    browser = launched.browser;
-  });
-
-  afterAll(async () => {
-    await launched?.close();
-    await server?.close();
-  });
+  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
 
   it('follows the system setting until the reader chooses', async () => {
     for (const { name, background: expected } of themes) {
-      const context = await browser.newContext({ colorScheme: name });
+      const context = await site.browser.newContext({ colorScheme: name });
       const page = await context.newPage();
-      await page.goto(`${server.url}data-protection/`);
+      await page.goto(`${site.server.url}data-protection/`);
       expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
       expect(await page.locator('theme-switcher select').inputValue()).toBe('system');
       expect(await background(page), `system set to ${name}`).toBe(expected);
@@ -74,9 +60,9 @@ describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
   });
 
   it('switches by keyboard, and the choice persists across pages and reloads', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await site.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${server.url}data-protection/`);
+    await page.goto(`${site.server.url}data-protection/`);
     await tabToThemeControl(page);
     // On a closed <select>, arrow keys change the value: System -> Light -> Dark.
     await page.keyboard.press('ArrowDown');
@@ -107,13 +93,13 @@ describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
       [light, dark, 'managing-access/'],
       [dark, light, 'search/'],
     ] as const) {
-      const context = await browser.newContext({ colorScheme: system.name });
+      const context = await site.browser.newContext({ colorScheme: system.name });
       await slowScripts(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}resilience/`);
+      await page.goto(`${site.server.url}resilience/`);
       await page.locator('theme-switcher select').selectOption(chosen.name);
       await recordFirstFrame(context);
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       const frame = await firstFrame(page);
       expect(frame, `/${path} with ${chosen.name} chosen on a ${system.name} system`).toEqual({ theme: chosen.name, background: chosen.background });
       await context.close();
@@ -122,9 +108,9 @@ describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
 
   it('without JavaScript follows the system setting and shows no theme control', async () => {
     for (const { name, background: expected } of themes) {
-      const context = await browser.newContext({ colorScheme: name, javaScriptEnabled: false });
+      const context = await site.browser.newContext({ colorScheme: name, javaScriptEnabled: false });
       const page = await context.newPage();
-      await page.goto(`${server.url}data-protection/`);
+      await page.goto(`${site.server.url}data-protection/`);
       expect(await background(page)).toBe(expected);
       expect(await page.locator('theme-switcher').isVisible()).toBe(false);
       await context.close();

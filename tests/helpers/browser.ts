@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic, type StaticServer, type StaticServerOptions } from './static-server.ts';
 
 /** Debian's Chromium; override with CHROMIUM_PATH. Browser downloads are not possible here. */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -38,5 +40,38 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
   return {
     browser,
     close: () => browser.close(),
+  };
+}
+
+/** A built site served locally and one Chromium, shared by the tests of one file. */
+export interface BrowserSite {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+}
+
+/**
+ * Serves a built site and starts Chromium before the file's tests, and closes both after them.
+ * Read `browser` and `server` inside tests (they exist once `beforeAll` has run).
+ */
+export function useBrowserSite(options: () => StaticServerOptions): BrowserSite {
+  let launched: LaunchedBrowser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(options());
+    launched = await launchChromium();
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!launched) throw new Error('Chromium is not running: use `browser` inside a test, not at collection time.');
+      return launched.browser;
+    },
+    get server() {
+      if (!server) throw new Error('The site is not served: use `server` inside a test, not at collection time.');
+      return server;
+    },
   };
 }
