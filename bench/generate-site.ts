@@ -9,6 +9,7 @@
  * The site reuses the project's astro.config and src/ with its own content/, exactly like a test
  * fixture (tests/fixtures/fixture-config.ts).
  */
+import { readdirSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,16 +57,11 @@ export async function generateSite(dir: string, pages: number): Promise<Generate
   return { dir, pages, realSlugs: ['', ...realTopSlugs] };
 }
 
-/** The real pages' slugs besides the home page (fixed by the guide's content brief). */
-const realTopSlugs = [
-  'data-protection',
-  'managing-access',
-  'cloudtrail-logging',
-  'service-linked-roles',
-  'compliance-validation',
-  'resilience',
-  'infrastructure-security',
-];
+/** The real pages' slugs besides the home page: the guide's own content/ files, so this list can't drift from it. */
+const realTopSlugs = readdirSync(join(projectRoot, 'content'))
+  .filter((file) => file.endsWith('.mdx') && file !== 'index.mdx')
+  .map((file) => file.slice(0, -'.mdx'.length))
+  .sort();
 
 interface PlannedFile {
   kind: 'section' | 'area' | 'page';

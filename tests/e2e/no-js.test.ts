@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { guideSlugs, sourceTitle } from '../helpers/dist.ts';
 import { sitePages } from '../helpers/reader.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const builds = [
   { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
@@ -12,28 +11,19 @@ const builds = [
 
 /** A JavaScript-off reader: every page must read and navigate completely; only search degrades. */
 describe.skipIf(skipBrowserTests).each(builds)('with JavaScript off, the site built $name', ({ dist, base }) => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
+  const site = useBrowserSite(() => ({ dir: dist, base }));
   let context: BrowserContext;
 
   beforeAll(async () => {
-    server = await serveStatic({ dir: dist, base });
-    launched = await launchChromium();
-    browser = launched.browser;
-    context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await launched?.close();
-    await server?.close();
-  });
+  afterAll(() => context?.close());
 
   it('shows every page in full, with no control that needs JavaScript', async () => {
     const page = await context.newPage();
     for (const { path, name } of sitePages) {
-      const response = await page.goto(server.url + path);
+      const response = await page.goto(site.server.url + path);
       expect(response?.status(), name).toBe(name === '404' ? 404 : 200);
       expect(await page.locator('h1').first().isVisible(), name).toBe(true);
       expect(await page.locator('main').innerText(), name).not.toBe('');
@@ -51,7 +41,7 @@ describe.skipIf(skipBrowserTests).each(builds)('with JavaScript off, the site bu
 
   it('reads from the first page to the last through Next links, and back through the sidebar', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const visited = [new URL(page.url()).pathname];
     for (let i = 1; i < guideSlugs.length; i++) {
       await page.locator('.pagination a[rel="next"]').click();
@@ -61,34 +51,25 @@ describe.skipIf(skipBrowserTests).each(builds)('with JavaScript off, the site bu
     expect(visited).toEqual(guideSlugs.map((s) => `${base}${s ? `${s}/` : ''}`));
     expect(await page.locator('.pagination a[rel="next"]').count()).toBe(0);
     await page.locator('nav[aria-label="Guide"]').getByRole('link', { name: 'Data protection' }).click();
-    await page.waitForURL(`${server.url}data-protection/`);
+    await page.waitForURL(`${site.server.url}data-protection/`);
     await page.close();
   });
 });
 
 /** Drawers, permalinks and the print link do not depend on the base: checked once, at the domain root. */
 describe.skipIf(skipBrowserTests)('with JavaScript off, on the site built at the domain root', () => {
-  let launched: LaunchedBrowser;
-  let browser: Browser;
-  let server: StaticServer;
+  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
   let context: BrowserContext;
 
   beforeAll(async () => {
-    server = await serveStatic({ dir: inject('rootDist') });
-    launched = await launchChromium();
-    browser = launched.browser;
-    context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await launched?.close();
-    await server?.close();
-  });
+  afterAll(() => context?.close());
 
   it('opens the Menu and On this page drawers on a phone, and their links work', async () => {
-    const page = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
-    await page.goto(`${server.url}managing-access/`);
+    const page = await site.browser.newPage({ javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+    await page.goto(`${site.server.url}managing-access/`);
     await page.locator('details.toc-drawer > summary').click();
     const tocLink = page.locator('details.toc-drawer a').nth(1);
     const hash = new URL((await tocLink.getAttribute('href')) ?? '', page.url()).hash;
@@ -96,17 +77,17 @@ describe.skipIf(skipBrowserTests)('with JavaScript off, on the site built at the
     expect(new URL(page.url()).hash).toBe(hash);
     await page.locator('details.nav-drawer > summary').click();
     await page.locator('details.nav-drawer').getByRole('link', { name: 'Resilience' }).click();
-    await page.waitForURL(`${server.url}resilience/`);
+    await page.waitForURL(`${site.server.url}resilience/`);
     await page.close();
   });
 
   it('keeps heading permalinks and the printable guide working', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}data-protection/`);
+    await page.goto(`${site.server.url}data-protection/`);
     await page.getByRole('link', { name: 'Permalink to “Malware scan snapshots”' }).click();
     expect(new URL(page.url()).hash).toBe('#malware-scan-snapshots');
     await page.locator('.site-footer a').click();
-    await page.waitForURL(`${server.url}print/`);
+    await page.waitForURL(`${site.server.url}print/`);
     expect(await page.locator('article.chapter > h1').count()).toBe(guideSlugs.length);
     await page.close();
   });

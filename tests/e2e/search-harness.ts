@@ -6,11 +6,11 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { contentSecurityPolicy } from '../../src/lib/security-headers.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
-/** The policy the host sends (issue #5): no 'unsafe-inline' anywhere. */
-export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+/** The policy the host sends, from its one source (no 'unsafe-inline' anywhere). */
+export const STRICT_CSP = contentSecurityPolicy('header');
 
 /** Both test builds from tests/global-setup.ts. */
 export const searchBuilds = [
