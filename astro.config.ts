@@ -46,7 +46,10 @@ export default defineConfig({
     }),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
     // shikiNoTimeLimit: the same tokens on a busy machine as on an idle one (reproducible builds).
-    shikiConfig: { theme: 'css-variables', transformers: [shikiTokenClasses(), shikiNoTimeLimit()] },
+    shikiConfig: {
+      theme: 'css-variables',
+      transformers: [shikiTokenClasses(), shikiNoTimeLimit()],
+    },
   },
   // Order matters on 'astro:build:done': the sitemap exists before the link check reads it, and
   // the security headers come last so _headers can list Pagefind's files.

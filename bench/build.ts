@@ -85,20 +85,33 @@ async function main(): Promise<void> {
       'no-write': { type: 'boolean', default: false },
     },
   });
-  const sizes = values.sizes ? values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, ''))) : defaultSizes;
+  const sizes = values.sizes
+    ? values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')))
+    : defaultSizes;
   const bad = sizes.find((n) => !Number.isInteger(n) || n < 8);
-  if (bad !== undefined) throw new Error(`bench: --sizes takes whole numbers of at least 8, e.g. --sizes 8,100,1000 (got "${values.sizes}")`);
+  if (bad !== undefined)
+    throw new Error(
+      `bench: --sizes takes whole numbers of at least 8, e.g. --sizes 8,100,1000 (got "${values.sizes}")`,
+    );
   const forcedRuns = values.runs === undefined ? undefined : Number(values.runs);
-  if (forcedRuns !== undefined && (!Number.isInteger(forcedRuns) || forcedRuns < 1)) throw new Error('bench: --runs takes a whole number of at least 1');
-  const write = !values['no-write'] && (values.write || (values.sizes === undefined && values.from === undefined));
+  if (forcedRuns !== undefined && (!Number.isInteger(forcedRuns) || forcedRuns < 1))
+    throw new Error('bench: --runs takes a whole number of at least 1');
+  const write =
+    !values['no-write'] &&
+    (values.write || (values.sizes === undefined && values.from === undefined));
   if (values.from) {
-    const saved = JSON.parse(await readFile(values.from, 'utf8')) as { machine: Machine; results: SizeResult[] };
+    const saved = JSON.parse(await readFile(values.from, 'utf8')) as {
+      machine: Machine;
+      results: SizeResult[];
+    };
     await report(saved.machine, saved.results, write);
     return;
   }
 
   const machine = await describeMachine();
-  console.log(`bench: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, astro ${machine.versions['astro']}`);
+  console.log(
+    `bench: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, astro ${machine.versions['astro']}`,
+  );
   const results: SizeResult[] = [];
   for (const pages of sizes) {
     // Several runs give a median; a 5,000-page build takes minutes, so it runs once unless asked.
@@ -106,7 +119,9 @@ async function main(): Promise<void> {
     const siteDir = join(workDir, `site-${pages}`);
     const started = performance.now();
     const site = await generateSite(siteDir, pages);
-    console.log(`\n${pages} pages: generated in ${ms(performance.now() - started)}; ${runs} cold build(s)`);
+    console.log(
+      `\n${pages} pages: generated in ${ms(performance.now() - started)}; ${runs} cold build(s)`,
+    );
     const runResults: RunResult[] = [];
     let outDir = '';
     for (let run = 1; run <= runs; run++) {
@@ -127,12 +142,19 @@ async function main(): Promise<void> {
   }
 
   await mkdir(workDir, { recursive: true });
-  await writeFile(join(workDir, 'build-results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+  await writeFile(
+    join(workDir, 'build-results.json'),
+    `${JSON.stringify({ machine, results }, null, 2)}\n`,
+  );
   await report(machine, results, write);
 }
 
 /** Prints the tables and, when asked, writes them into BENCHMARKS.md. */
-async function report(machine: Machine, results: readonly SizeResult[], write: boolean): Promise<void> {
+async function report(
+  machine: Machine,
+  results: readonly SizeResult[],
+  write: boolean,
+): Promise<void> {
   const sections = renderSections(machine, results);
   console.log(`\n${sections.build}\n\n${sections.weight}`);
   if (write) {
@@ -145,26 +167,31 @@ async function report(machine: Machine, results: readonly SizeResult[], write: b
 
 /** Runs `astro build` in `siteDir` with no cache, timing it and tracking its memory. */
 async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
-  for (const cache of [outDir, join(siteDir, '.astro'), join(siteDir, 'node_modules')]) await rm(cache, { recursive: true, force: true });
+  for (const cache of [outDir, join(siteDir, '.astro'), join(siteDir, 'node_modules')])
+    await rm(cache, { recursive: true, force: true });
   const usageFile = join(workDir, `usage-${process.pid}.json`);
   await rm(usageFile, { force: true });
   const hook = new URL('./report-usage.ts', import.meta.url).href;
   const loadBefore = loadavg()[0] ?? 0;
   const started = performance.now();
-  const child = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: siteDir,
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      SITE_URL: siteUrl,
-      BASE_PATH: '/',
-      BENCH_USAGE_FILE: usageFile,
-      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${hook}`.trim(),
+  const child = spawn(
+    process.execPath,
+    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    {
+      cwd: siteDir,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        SITE_URL: siteUrl,
+        BASE_PATH: '/',
+        BENCH_USAGE_FILE: usageFile,
+        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${hook}`.trim(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const sampler = sampleTreeRss(child.pid);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -175,7 +202,9 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
   });
   const wallMs = performance.now() - started;
   const peakTreeRssMiB = sampler.stop();
-  const usage = existsSync(usageFile) ? (JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number }) : undefined;
+  const usage = existsSync(usageFile)
+    ? (JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number })
+    : undefined;
   await rm(usageFile, { force: true });
   if (code !== 0) {
     // Rolldown prints a multi-line warning per MDX page (withastro/astro#18087); keep the lines that matter.
@@ -190,8 +219,12 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
   // Astro prints "generating static routes ... ✓ Completed in 9.50s." then "[build] ✓ Completed in 47.02s."
   // before the build:done hooks run, then "N page(s) built in 54.50s".
   const time = String.raw`((?:\d+m )?[\d.]+m?s)`;
-  const renderMs = duration(new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${time}`).exec(clean)?.[1]);
-  const astroMs = [...clean.matchAll(new RegExp(String.raw`\[build\] ✓ Completed in ${time}`, 'g'))].map((m) => duration(m[1])).at(-1);
+  const renderMs = duration(
+    new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${time}`).exec(clean)?.[1],
+  );
+  const astroMs = [...clean.matchAll(new RegExp(String.raw`\[build\] ✓ Completed in ${time}`, 'g'))]
+    .map((m) => duration(m[1]))
+    .at(-1);
   const totalMs = duration(new RegExp(String.raw`page\(s\) built in ${time}`).exec(clean)?.[1]);
   return {
     wallMs,
@@ -240,7 +273,11 @@ async function treeRssKiB(pid: number): Promise<number> {
     const status = await readFile(`/proc/${pid}/status`, 'utf8');
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     const tasks = await readdir(`/proc/${pid}/task`);
-    const children = (await Promise.all(tasks.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => ''))))
+    const children = (
+      await Promise.all(
+        tasks.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')),
+      )
+    )
       .join(' ')
       .split(/\s+/)
       .filter(Boolean)
@@ -254,7 +291,9 @@ async function treeRssKiB(pid: number): Promise<number> {
 
 /** Sizes of what the build wrote, and how long the link checker takes over it. */
 async function measureOutput(outDir: string, realSlugs: readonly string[]): Promise<OutputStats> {
-  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
   let distBytes = 0;
   let pagefindBytes = 0;
   let pagefindFiles = 0;
@@ -278,7 +317,9 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
     const file = join(outDir, page);
     if (existsSync(file)) otherPages[page.replace(/index\.html$/, '')] = (await stat(file)).size;
   }
-  const real = await Promise.all(realSlugs.map((slug) => readFile(join(outDir, slug, 'index.html'))));
+  const real = await Promise.all(
+    realSlugs.map((slug) => readFile(join(outDir, slug, 'index.html'))),
+  );
   const realBrotli = real.map((html) => brotliCompressSync(html).length);
   const checkStarted = performance.now();
   const site = await readBuiltSite(outDir, '/');
@@ -307,7 +348,11 @@ const otherPageFiles = ['search/index.html', 'print/index.html', '404.html'];
 
 /** Doc pages are every `index.html` except the search and print pages (404.html is not one either). */
 function isDocPage(outDir: string, file: string): boolean {
-  return file.endsWith('/index.html') && !otherPageFiles.some((page) => file === join(outDir, page)) && !file.startsWith(join(outDir, 'pagefind'));
+  return (
+    file.endsWith('/index.html') &&
+    !otherPageFiles.some((page) => file === join(outDir, page)) &&
+    !file.startsWith(join(outDir, 'pagefind'))
+  );
 }
 
 /** The sidebar's markup: from `<nav` with aria-label="Guide" to its closing `</nav>` (navs are not nested). */
@@ -344,7 +389,9 @@ async function describeMachine(): Promise<Machine> {
   const versions: Record<string, string> = {};
   for (const pkg of ['astro', '@astrojs/mdx', 'vite', 'pagefind', 'shiki']) {
     try {
-      const json = JSON.parse(await readFile(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+      const json = JSON.parse(
+        await readFile(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8'),
+      ) as { version: string };
       versions[pkg] = json.version;
     } catch {
       versions[pkg] = 'not installed';
@@ -364,7 +411,10 @@ async function describeMachine(): Promise<Machine> {
 
 function gitCommit(): Promise<string> {
   return new Promise((resolve) => {
-    const git = spawn('git', ['describe', '--always', '--dirty'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'ignore'] });
+    const git = spawn('git', ['describe', '--always', '--dirty'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let out = '';
     git.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     git.on('error', () => resolve('unknown'));
@@ -373,7 +423,10 @@ function gitCommit(): Promise<string> {
 }
 
 /** The two BENCHMARKS.md sections this script owns, as Markdown. */
-function renderSections(machine: Machine, results: readonly SizeResult[]): { build: string; weight: string } {
+function renderSections(
+  machine: Machine,
+  results: readonly SizeResult[],
+): { build: string; weight: string } {
   const when =
     `Measured ${machine.date} at \`${machine.commit}\` on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; ` +
     `Node ${machine.node}, Astro ${machine.versions['astro']}, @astrojs/mdx ${machine.versions['@astrojs/mdx']}, Vite ${machine.versions['vite']}, ` +
@@ -388,7 +441,13 @@ function renderSections(machine: Machine, results: readonly SizeResult[]): { bui
   });
   const weightRows = results.map(
     ({ pages, output }) =>
-      `| ${pages.toLocaleString('en')} | ${kb(output.htmlMedian)} / ${kb(output.htmlMax)} | ${kb(output.sidebarMedian)} / ${kb(output.sidebarMax)} | ${kb(output.realHtmlMedian)} | ${kb(output.realHtmlBrotliMedian)} / ${kb(output.realHtmlBrotliMax)} | ${Object.entries(output.otherPages).map(([page, bytes]) => `${page} ${size(bytes)}`).join(', ')} | ${mb(output.distBytes)} in ${output.distFiles.toLocaleString('en')} | ${mb(output.pagefindBytes)} in ${output.pagefindFiles.toLocaleString('en')} |`,
+      `| ${pages.toLocaleString('en')} | ${kb(output.htmlMedian)} / ${kb(output.htmlMax)} | ${kb(output.sidebarMedian)} / ${kb(output.sidebarMax)} | ${kb(output.realHtmlMedian)} | ${kb(output.realHtmlBrotliMedian)} / ${kb(output.realHtmlBrotliMax)} | ${Object.entries(
+        output.otherPages,
+      )
+        .map(([page, bytes]) => `${page} ${size(bytes)}`)
+        .join(
+          ', ',
+        )} | ${mb(output.distBytes)} in ${output.distFiles.toLocaleString('en')} | ${mb(output.pagefindBytes)} in ${output.pagefindFiles.toLocaleString('en')} |`,
   );
   const build = [
     '<!-- bench:build:start (written by `npm run bench`; edit the script, not this table) -->',
@@ -419,7 +478,10 @@ async function writeBenchmarks(sections: { build: string; weight: string }): Pro
   ] as const) {
     const pattern = new RegExp(`<!-- bench:${name}:start[\\s\\S]*?<!-- bench:${name}:end -->`);
     if (pattern.test(text)) text = text.replace(pattern, () => block);
-    else throw new Error(`bench: BENCHMARKS.md has no <!-- bench:${name}:start --> ... <!-- bench:${name}:end --> block; add the markers where the table belongs.`);
+    else
+      throw new Error(
+        `bench: BENCHMARKS.md has no <!-- bench:${name}:start --> ... <!-- bench:${name}:end --> block; add the markers where the table belongs.`,
+      );
   }
   await writeFile(file, text);
 }

@@ -9,6 +9,9 @@ const file = process.env['BENCH_USAGE_FILE'];
 if (file) {
   process.on('exit', () => {
     const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-    writeFileSync(file, JSON.stringify({ maxRssKiB: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 }));
+    writeFileSync(
+      file,
+      JSON.stringify({ maxRssKiB: maxRSS, cpuMs: (userCPUTime + systemCPUTime) / 1000 }),
+    );
   });
 }

@@ -22,14 +22,25 @@ import { astroBuild, projectRoot } from '../tests/helpers/astro-build.ts';
 import { chromiumPath, launchChromium } from '../tests/helpers/browser.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
-const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
+const args = new Map(
+  process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]),
+);
 const sizes = (args.get('sizes') ?? '100,1000,10000').split(',').map(Number);
 const write = args.has('write');
 /** Keep the generated sites (their folders are printed) to profile them by hand. */
 const keep = args.has('keep');
 
 /** Queries typed in the benchmark: common words, a phrase, a name, a question, a rare page name. */
-const queries = ['retention', 'service-linked role', 'TLS 1.3', 'DeleteDetector', 'who can disable GuardDuty', 'encryption', 'CloudTrail', 'AWSServiceRoleForBench42'];
+const queries = [
+  'retention',
+  'service-linked role',
+  'TLS 1.3',
+  'DeleteDetector',
+  'who can disable GuardDuty',
+  'encryption',
+  'CloudTrail',
+  'AWSServiceRoleForBench42',
+];
 /** Milliseconds between keystrokes, like a quick typist. */
 const KEY_DELAY = 60;
 
@@ -49,7 +60,9 @@ async function guideWords(): Promise<string[]> {
   const dir = join(projectRoot, 'content');
   const words: string[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.mdx'))) {
-    const text = (await readFile(join(dir, file), 'utf8')).replace(/^---[\s\S]*?---/, '').replace(/[`*#|<>[\](){}"]/g, ' ');
+    const text = (await readFile(join(dir, file), 'utf8'))
+      .replace(/^---[\s\S]*?---/, '')
+      .replace(/[`*#|<>[\](){}"]/g, ' ');
     words.push(...text.split(/\s+/).filter((w) => /^[\w.:'’-]{2,40}$/.test(w)));
   }
   return words;
@@ -60,19 +73,29 @@ async function template(builtSite: string): Promise<{ head: string; header: stri
   const page = parse(await readFile(join(builtSite, 'resilience', 'index.html'), 'utf8'));
   const head = page.querySelector('head')?.innerHTML;
   const header = page.querySelector('header')?.outerHTML;
-  if (!head || !header) throw new Error('The built resilience page has no <head> or <header>; did the layout change?');
+  if (!head || !header)
+    throw new Error('The built resilience page has no <head> or <header>; did the layout change?');
   return { head, header };
 }
 
 /** Writes `count` pages of about 700 words with six sections each; returns the site folder. */
-async function generateSite(count: number, words: string[], parts: { head: string; header: string }, builtSite: string): Promise<string> {
+async function generateSite(
+  count: number,
+  words: string[],
+  parts: { head: string; header: string },
+  builtSite: string,
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `search-bench-${count}-`));
   await cpSiteAssets(builtSite, dir);
   const next = random(count);
-  const pick = (n: number) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
+  const pick = (n: number) =>
+    Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join(' ');
   for (let i = 0; i < count; i++) {
     const headings = Array.from({ length: 6 }, (_, j) => ({ id: `section-${j}`, text: pick(4) }));
-    const sections = headings.map((h, j) => `<h2 id="${h.id}">${escape(h.text)}</h2><p>${escape(pick(60))}</p><p>${escape(pick(50))} <code>AWSServiceRoleForBench${i}Part${j}</code></p>`);
+    const sections = headings.map(
+      (h, j) =>
+        `<h2 id="${h.id}">${escape(h.text)}</h2><p>${escape(pick(60))}</p><p>${escape(pick(50))} <code>AWSServiceRoleForBench${i}Part${j}</code></p>`,
+    );
     const title = `Page ${i}: ${pick(3)}`;
     const html =
       `<!doctype html><html lang="en"><head>${parts.head}</head><body>${parts.header}<main id="main"><article class="prose" data-pagefind-body ` +
@@ -91,7 +114,11 @@ async function cpSiteAssets(builtSite: string, dir: string): Promise<void> {
 }
 
 function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** Total bytes and number of files below `dir`. */
@@ -147,7 +174,8 @@ async function runQuery(browser: Browser, url: string, query: string): Promise<Q
             resolve(performance.now());
           }
         });
-        if (status) observer.observe(status, { childList: true, characterData: true, subtree: true });
+        if (status)
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
       });
     }, query);
     await page.keyboard.type(query, { delay: KEY_DELAY });
@@ -158,7 +186,10 @@ async function runQuery(browser: Browser, url: string, query: string): Promise<Q
     await page.waitForLoadState('networkidle');
     const compressible = (u: string) => /\.(js|json|css)(\?|$)/.test(u);
     const bytes = responses.reduce((sum, r) => sum + r.body.length, 0);
-    const bytesCompressed = responses.reduce((sum, r) => sum + (compressible(r.url) ? brotliCompressSync(r.body).length : r.body.length), 0);
+    const bytesCompressed = responses.reduce(
+      (sum, r) => sum + (compressible(r.url) ? brotliCompressSync(r.body).length : r.body.length),
+      0,
+    );
     return { query, ms, bytes, bytesCompressed, requests: responses.length };
   } finally {
     await context.close();
@@ -195,7 +226,8 @@ async function main(): Promise<void> {
         const server = await serveStatic({ dir });
         try {
           const runs: QueryRun[] = [];
-          for (const query of queries) runs.push(await runQuery(browser, `${server.url}p${Math.floor(size / 2)}/`, query));
+          for (const query of queries)
+            runs.push(await runQuery(browser, `${server.url}p${Math.floor(size / 2)}/`, query));
           const first = runs[0];
           const row = {
             size,
@@ -206,7 +238,19 @@ async function main(): Promise<void> {
             medianMs: median(runs.map((r) => r.ms)),
             maxMs: Math.max(...runs.map((r) => r.ms)),
           };
-          console.log(JSON.stringify({ ...row, runs: runs.map((r) => `${r.query}: ${r.ms.toFixed(1)} ms, ${kib(r.bytes)} (${r.requests} requests)`) }, null, 2));
+          console.log(
+            JSON.stringify(
+              {
+                ...row,
+                runs: runs.map(
+                  (r) =>
+                    `${r.query}: ${r.ms.toFixed(1)} ms, ${kib(r.bytes)} (${r.requests} requests)`,
+                ),
+              },
+              null,
+              2,
+            ),
+          );
           rows.push(
             `| ${size.toLocaleString('en')} | ${row.indexSeconds.toFixed(1)} s | ${mib(index.bytes)} | ${index.files.toLocaleString('en')} | ` +
               `${kib(first?.bytes ?? 0)} (${kib(first?.bytesCompressed ?? 0)}) in ${first?.requests ?? 0} requests | ${row.medianMs.toFixed(0)} ms | ${row.maxMs.toFixed(0)} ms |`,
@@ -229,9 +273,15 @@ async function main(): Promise<void> {
 }
 
 async function renderReport(rows: string[]): Promise<string> {
-  const pkg = (name: string) => readFile(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8').then((t) => (JSON.parse(t) as { version: string }).version);
+  const pkg = (name: string) =>
+    readFile(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8').then(
+      (t) => (JSON.parse(t) as { version: string }).version,
+    );
   const { execFileSync } = await import('node:child_process');
-  const chromiumVersion = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const chromiumVersion = execFileSync(chromiumPath, ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:search -- --write\` on ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM;`,

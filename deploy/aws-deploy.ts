@@ -12,7 +12,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { immutableCacheControl, immutableGlobs, revalidateCacheControl } from '../src/lib/security-headers.ts';
+import {
+  immutableCacheControl,
+  immutableGlobs,
+  revalidateCacheControl,
+} from '../src/lib/security-headers.ts';
 
 /** Where to deploy. */
 export interface DeployTarget {
@@ -32,11 +36,37 @@ export function deployCommands({ dir, bucket, prefix, distributionId }: DeployTa
   // _headers is for Netlify and Cloudflare Pages; CloudFront's response headers policy carries the same headers.
   const notForS3 = ['--exclude', '_headers'];
   return [
-    ['s3', 'sync', source, destination, '--exclude', '*', ...immutableGlobs.flatMap((g) => ['--include', g]), '--cache-control', immutableCacheControl],
-    ['s3', 'sync', source, destination, ...immutableGlobs.flatMap((g) => ['--exclude', g]), ...notForS3, '--cache-control', revalidateCacheControl],
+    [
+      's3',
+      'sync',
+      source,
+      destination,
+      '--exclude',
+      '*',
+      ...immutableGlobs.flatMap((g) => ['--include', g]),
+      '--cache-control',
+      immutableCacheControl,
+    ],
+    [
+      's3',
+      'sync',
+      source,
+      destination,
+      ...immutableGlobs.flatMap((g) => ['--exclude', g]),
+      ...notForS3,
+      '--cache-control',
+      revalidateCacheControl,
+    ],
     // Everything is already uploaded, so this pass only deletes; --size-only keeps it from re-uploading without Cache-Control.
     ['s3', 'sync', source, destination, '--delete', '--size-only', ...notForS3],
-    ['cloudfront', 'create-invalidation', '--distribution-id', distributionId, '--paths', cleanPrefix ? `/${cleanPrefix}/*` : '/*'],
+    [
+      'cloudfront',
+      'create-invalidation',
+      '--distribution-id',
+      distributionId,
+      '--paths',
+      cleanPrefix ? `/${cleanPrefix}/*` : '/*',
+    ],
   ];
 }
 
@@ -51,18 +81,30 @@ function main(): void {
     },
   });
   if (!values.bucket || !values.distribution) {
-    console.error('Usage: node deploy/aws-deploy.ts --bucket <bucket> --distribution <distribution id> [--dir dist] [--prefix docs] [--dry-run]');
+    console.error(
+      'Usage: node deploy/aws-deploy.ts --bucket <bucket> --distribution <distribution id> [--dir dist] [--prefix docs] [--dry-run]',
+    );
     process.exit(2);
   }
   if (!existsSync(`${values.dir}/index.html`)) {
-    console.error(`No built site in ${values.dir}/ (no index.html). Run "SITE_URL=https://... npm run build" first.`);
+    console.error(
+      `No built site in ${values.dir}/ (no index.html). Run "SITE_URL=https://... npm run build" first.`,
+    );
     process.exit(2);
   }
-  for (const args of deployCommands({ dir: values.dir, bucket: values.bucket, prefix: values.prefix, distributionId: values.distribution })) {
+  for (const args of deployCommands({
+    dir: values.dir,
+    bucket: values.bucket,
+    prefix: values.prefix,
+    distributionId: values.distribution,
+  })) {
     console.log(`aws ${args.map((a) => (/[\s*;,]/.test(a) ? `'${a}'` : a)).join(' ')}`);
     if (values['dry-run']) continue;
     const run = spawnSync('aws', args, { stdio: 'inherit' });
-    if (run.error) throw new Error(`Could not run the AWS CLI (${run.error.message}). Install AWS CLI v2 and retry.`);
+    if (run.error)
+      throw new Error(
+        `Could not run the AWS CLI (${run.error.message}). Install AWS CLI v2 and retry.`,
+      );
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 }

@@ -25,7 +25,8 @@ export default async function setup(project: TestProject): Promise<void> {
   await rm(outputRoot, { recursive: true, force: true });
   for (const { base, outDir } of Object.values(builds)) {
     const result = await astroBuild({ outDir, env: { BASE_PATH: base, SITE_URL: testSiteUrl } });
-    if (result.code !== 0) throw new Error(`The site failed to build with BASE_PATH=${base}:\n${result.output}`);
+    if (result.code !== 0)
+      throw new Error(`The site failed to build with BASE_PATH=${base}:\n${result.output}`);
   }
   project.provide('rootDist', builds.root.outDir);
   project.provide('docsDist', builds.docs.outDir);

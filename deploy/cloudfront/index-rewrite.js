@@ -43,7 +43,8 @@ function queryString(querystring) {
   for (var key in querystring) {
     var entry = querystring[key];
     if (entry.multiValue) {
-      for (var i = 0; i < entry.multiValue.length; i++) parts.push(pair(key, entry.multiValue[i].value));
+      for (var i = 0; i < entry.multiValue.length; i++)
+        parts.push(pair(key, entry.multiValue[i].value));
     } else {
       parts.push(pair(key, entry.value));
     }

@@ -2,7 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { findBrokenLinks, formatBrokenLinks, urlsInDocument, type BuiltPage, type LinkDocument } from '../lib/link-check.ts';
+import {
+  findBrokenLinks,
+  formatBrokenLinks,
+  urlsInDocument,
+  type BuiltPage,
+  type LinkDocument,
+} from '../lib/link-check.ts';
 
 /**
  * Fails the build when any built page links to a page, file or `#fragment` that does not exist, or
@@ -21,7 +27,10 @@ export function linkCheck(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { pages, files, documents } = await readBuiltSite(fileURLToPath(dir), base);
         const broken = findBrokenLinks(pages, { files, documents }, site);
-        if (broken.length > 0) throw new Error(`${formatBrokenLinks(broken)}\nFix the links in the pages' source files under content/ (for a sitemap, robots.txt, llms.txt or .md file, in the route or integration that writes it).`);
+        if (broken.length > 0)
+          throw new Error(
+            `${formatBrokenLinks(broken)}\nFix the links in the pages' source files under content/ (for a sitemap, robots.txt, llms.txt or .md file, in the route or integration that writes it).`,
+          );
         logger.info(`Checked links on ${pages.length} pages: none broken.`);
       },
     },
@@ -29,7 +38,11 @@ export function linkCheck(): AstroIntegration {
 }
 
 /** Non-HTML files whose URLs are checked too: sitemaps, robots.txt, llms.txt and the Markdown twins. */
-const isLinkDocument = (rel: string) => /^sitemap[^/]*\.xml$/.test(rel) || rel === 'robots.txt' || rel === 'llms.txt' || rel.endsWith('.md');
+const isLinkDocument = (rel: string) =>
+  /^sitemap[^/]*\.xml$/.test(rel) ||
+  rel === 'robots.txt' ||
+  rel === 'llms.txt' ||
+  rel.endsWith('.md');
 
 /**
  * Reads every HTML page of a built site and lists every other file, as URL paths under `base`, with
@@ -49,7 +62,12 @@ export async function readBuiltSite(
     const rel = relative(outDir, full).split(sep).join('/');
     const urlPath = base + rel;
     if (rel.endsWith('.html')) {
-      const pagePath = rel === 'index.html' ? base : rel.endsWith('/index.html') ? base + rel.slice(0, -'index.html'.length) : urlPath;
+      const pagePath =
+        rel === 'index.html'
+          ? base
+          : rel.endsWith('/index.html')
+            ? base + rel.slice(0, -'index.html'.length)
+            : urlPath;
       pages.push({ urlPath: pagePath, html: await readFile(full, 'utf8') });
     }
     if (isLinkDocument(rel)) documents.push(urlsInDocument(urlPath, await readFile(full, 'utf8')));

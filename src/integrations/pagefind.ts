@@ -5,7 +5,14 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefindApi from 'pagefind';
-import { isRuntimeFile, isUnusedUiFile, runtimeKey, separateAdjacentCells, urlForHtmlFile, versionRuntime } from '../lib/search-index.ts';
+import {
+  isRuntimeFile,
+  isUnusedUiFile,
+  runtimeKey,
+  separateAdjacentCells,
+  urlForHtmlFile,
+  versionRuntime,
+} from '../lib/search-index.ts';
 
 /** Components read the runtime key from here: `import { runtimeKey } from 'virtual:guardduty-guide/pagefind'`. */
 const VIRTUAL_ID = 'virtual:guardduty-guide/pagefind';
@@ -47,7 +54,10 @@ export function pagefind(): AstroIntegration {
               {
                 name: 'guardduty-guide:pagefind-runtime',
                 resolveId: (id: string) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
-                load: (id: string) => (id === `\0${VIRTUAL_ID}` ? `export const runtimeKey = ${JSON.stringify(key)};` : undefined),
+                load: (id: string) =>
+                  id === `\0${VIRTUAL_ID}`
+                    ? `export const runtimeKey = ${JSON.stringify(key)};`
+                    : undefined,
               },
             ],
           },
@@ -72,8 +82,13 @@ export function pagefind(): AstroIntegration {
           if (!file.startsWith(bundleDir + sep)) return next();
           if (existsSync(file) && statSync(file).isFile()) return sendFile(res, file);
           const hasIndex = existsSync(join(bundleDir, 'pagefind-entry.json'));
-          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-          res.end(`${hasIndex ? `${path} is not in the last build's search index (${bundleDir}); run "npm run build" to rebuild it.` : missingIndexMessage(bundleDir)}\n`);
+          res.writeHead(404, {
+            'content-type': 'text/plain; charset=utf-8',
+            'cache-control': 'no-store',
+          });
+          res.end(
+            `${hasIndex ? `${path} is not in the last build's search index (${bundleDir}); run "npm run build" to rebuild it.` : missingIndexMessage(bundleDir)}\n`,
+          );
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -89,11 +104,16 @@ export function pagefind(): AstroIntegration {
  * key the pages import; pass `undefined` to take whatever the installed Pagefind writes, as the
  * search benchmark does). Fails when no page is marked for indexing.
  */
-export async function buildSearchIndex(outDir: string, expectedKey?: string): Promise<{ pageCount: number; bundleDir: string; runtimeKey: string }> {
+export async function buildSearchIndex(
+  outDir: string,
+  expectedKey?: string,
+): Promise<{ pageCount: number; bundleDir: string; runtimeKey: string }> {
   const bundleDir = join(outDir, 'pagefind');
   const pageCount = await indexSite(outDir, bundleDir);
   if (pageCount === 0) {
-    throw new Error(`Pagefind found no page with data-pagefind-body in ${outDir}; search would be empty. Check that DocsLayout marks the article.`);
+    throw new Error(
+      `Pagefind found no page with data-pagefind-body in ${outDir}; search would be empty. Check that DocsLayout marks the article.`,
+    );
   }
   return { pageCount, bundleDir, runtimeKey: await finishBundle(bundleDir, expectedKey) };
 }
@@ -109,7 +129,10 @@ async function indexSite(outDir: string, bundleDir: string): Promise<number> {
     if (!index) throw new Error('Pagefind returned no index and no error.');
     for (const file of htmlFiles) {
       const html = await readFile(join(outDir, file), 'utf8');
-      const added = await index.addHTMLFile({ url: urlForHtmlFile(file), content: separateAdjacentCells(html) });
+      const added = await index.addHTMLFile({
+        url: urlForHtmlFile(file),
+        content: separateAdjacentCells(html),
+      });
       failOn(`addHTMLFile (${file})`, added.errors);
     }
     const written = await index.writeFiles({ outputPath: bundleDir });
@@ -117,21 +140,30 @@ async function indexSite(outDir: string, bundleDir: string): Promise<number> {
   } finally {
     await pagefindApi.close();
   }
-  const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
 /** Checks the runtime matches the key the pages were built with, versions it, removes unused UIs. */
 async function finishBundle(bundleDir: string, expectedKey: string | undefined): Promise<string> {
   const names = await readdir(bundleDir);
-  const runtime = await Promise.all(names.filter(isRuntimeFile).map(async (path) => ({ path, content: await readFile(join(bundleDir, path)) })));
+  const runtime = await Promise.all(
+    names
+      .filter(isRuntimeFile)
+      .map(async (path) => ({ path, content: await readFile(join(bundleDir, path)) })),
+  );
   const written = runtimeKey(runtime);
   const key = expectedKey ?? written;
   if (written !== key) {
-    throw new Error(`Pagefind wrote a runtime (key ${written}) that differs from the one the pages import (key ${key}). Was the pagefind package changed during the build? Build again.`);
+    throw new Error(
+      `Pagefind wrote a runtime (key ${written}) that differs from the one the pages import (key ${key}). Was the pagefind package changed during the build? Build again.`,
+    );
   }
   for (const { path, content } of runtime) {
-    if (path.endsWith('.js')) await writeFile(join(bundleDir, path), versionRuntime(path, content.toString('utf8'), key));
+    if (path.endsWith('.js'))
+      await writeFile(join(bundleDir, path), versionRuntime(path, content.toString('utf8'), key));
   }
   await Promise.all(names.filter(isUnusedUiFile).map((name) => rm(join(bundleDir, name))));
   return key;
@@ -143,7 +175,10 @@ async function currentRuntimeKey(): Promise<string> {
     const { index, errors } = await pagefindApi.createIndex({});
     failOn('createIndex', errors);
     if (!index) throw new Error('Pagefind returned no index and no error.');
-    failOn('addCustomRecord', (await index.addCustomRecord({ url: '/', content: 'runtime key', language: 'en' })).errors);
+    failOn(
+      'addCustomRecord',
+      (await index.addCustomRecord({ url: '/', content: 'runtime key', language: 'en' })).errors,
+    );
     const { files, errors: fileErrors } = await index.getFiles();
     failOn('getFiles', fileErrors);
     return runtimeKey(files);
@@ -162,7 +197,9 @@ function announceDevIndex(bundleDir: string, logger: AstroIntegrationLogger): vo
     logger.warn(missingIndexMessage(bundleDir));
     return;
   }
-  logger.info(`Search uses the index of the last build (${bundleDir}, written ${statSync(entry).mtime.toISOString()}). Run "npm run build" to refresh it.`);
+  logger.info(
+    `Search uses the index of the last build (${bundleDir}, written ${statSync(entry).mtime.toISOString()}). Run "npm run build" to refresh it.`,
+  );
 }
 
 const contentTypes: Record<string, string> = {
@@ -172,7 +209,10 @@ const contentTypes: Record<string, string> = {
 };
 
 function sendFile(res: ServerResponse, file: string): void {
-  res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
   createReadStream(file).pipe(res);
 }
 

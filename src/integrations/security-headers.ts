@@ -31,7 +31,8 @@ export function securityHeaders(): AstroIntegration {
         for (const file of files.filter((f) => f.endsWith('.html'))) {
           const path = join(outDir, file);
           const html = await readFile(path, 'utf8');
-          for (const found of findCspBlockedMarkup(html)) problems.push(`  ${file}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`);
+          for (const found of findCspBlockedMarkup(html))
+            problems.push(`  ${file}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`);
           await writeFile(path, withMetaPolicy(html, meta, file));
         }
         if (problems.length > 0) {
@@ -41,7 +42,9 @@ export function securityHeaders(): AstroIntegration {
           );
         }
         await writeFile(join(outDir, '_headers'), renderHeadersFile(headerRules(base, files)));
-        logger.info(`Content-Security-Policy set on ${files.filter((f) => f.endsWith('.html')).length} pages; wrote _headers.`);
+        logger.info(
+          `Content-Security-Policy set on ${files.filter((f) => f.endsWith('.html')).length} pages; wrote _headers.`,
+        );
       },
     },
   };
@@ -49,9 +52,15 @@ export function securityHeaders(): AstroIntegration {
 
 /** Inserts the policy right after `<meta charset>`, before any stylesheet or script it governs. */
 function withMetaPolicy(html: string, meta: string, file: string): string {
-  if (html.includes('http-equiv="content-security-policy"')) throw new Error(`${file} already has a CSP <meta>; src/integrations/security-headers.ts is its only source.`);
+  if (html.includes('http-equiv="content-security-policy"'))
+    throw new Error(
+      `${file} already has a CSP <meta>; src/integrations/security-headers.ts is its only source.`,
+    );
   const charset = /<meta charset="utf-8">/i.exec(html);
-  if (!charset) throw new Error(`${file} has no <meta charset="utf-8"> to put the CSP <meta> after; render it through BaseLayout.`);
+  if (!charset)
+    throw new Error(
+      `${file} has no <meta charset="utf-8"> to put the CSP <meta> after; render it through BaseLayout.`,
+    );
   const at = charset.index + charset[0].length;
   return html.slice(0, at) + meta + html.slice(at);
 }

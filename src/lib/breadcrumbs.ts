@@ -9,7 +9,12 @@ export interface Crumb {
 }
 
 /** Home > each folder the page is in > the page. The home page's trail is just itself. */
-export function buildBreadcrumbs(site: SiteIndex, current: DocPage, base: string, homeLabel: string): Crumb[] {
+export function buildBreadcrumbs(
+  site: SiteIndex,
+  current: DocPage,
+  base: string,
+  homeLabel: string,
+): Crumb[] {
   if (current.slug === '') return [{ label: homeLabel }];
   const trail: Crumb[] = [{ label: homeLabel, href: pageHref(base, '') }];
   for (const folder of ancestorsOf(current.slug)) {

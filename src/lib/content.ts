@@ -5,10 +5,14 @@ import type { DocPage } from './types.ts';
 import { slugFromEntryId } from './urls.ts';
 
 /** The only module that reads the collection: turns entries into plain `DocPage`s. */
-export async function loadDocEntries(): Promise<Array<{ entry: CollectionEntry<'docs'>; page: DocPage }>> {
+export async function loadDocEntries(): Promise<
+  Array<{ entry: CollectionEntry<'docs'>; page: DocPage }>
+> {
   const entries = await getCollection('docs');
   const docs = entries.map((entry) => ({ entry, page: toDocPage(entry) }));
-  assertUsableSlugs(docs.map(({ entry, page }) => ({ file: entry.filePath ?? entry.id, slug: page.slug })));
+  assertUsableSlugs(
+    docs.map(({ entry, page }) => ({ file: entry.filePath ?? entry.id, slug: page.slug })),
+  );
   return docs;
 }
 

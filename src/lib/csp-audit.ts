@@ -23,7 +23,11 @@ export function findCspBlockedMarkup(html: string): CspBlockedMarkup[] {
   const found: CspBlockedMarkup[] = [];
   const snippet = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
   for (const script of root.querySelectorAll('script')) {
-    if (script.hasAttribute('src') || dataScriptTypes.has((script.getAttribute('type') ?? '').toLowerCase())) continue;
+    if (
+      script.hasAttribute('src') ||
+      dataScriptTypes.has((script.getAttribute('type') ?? '').toLowerCase())
+    )
+      continue;
     found.push({
       kind: 'inline <script>',
       snippet: snippet(script.outerHTML),
@@ -41,14 +45,26 @@ export function findCspBlockedMarkup(html: string): CspBlockedMarkup[] {
     for (const name of Object.keys(element.attributes)) {
       const lower = name.toLowerCase();
       if (lower === 'style') {
-        found.push({ kind: 'style="" attribute', snippet: snippet(element.outerHTML), fix: 'style it with a class in a stylesheet instead' });
+        found.push({
+          kind: 'style="" attribute',
+          snippet: snippet(element.outerHTML),
+          fix: 'style it with a class in a stylesheet instead',
+        });
       } else if (/^on[a-z]+$/.test(lower)) {
-        found.push({ kind: `${lower}="" event handler`, snippet: snippet(element.outerHTML), fix: 'attach the listener from a script file instead' });
+        found.push({
+          kind: `${lower}="" event handler`,
+          snippet: snippet(element.outerHTML),
+          fix: 'attach the listener from a script file instead',
+        });
       }
     }
     const href = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
     if (/^\s*javascript:/i.test(href)) {
-      found.push({ kind: 'javascript: URL', snippet: snippet(element.outerHTML), fix: 'use a <button> with a listener from a script file' });
+      found.push({
+        kind: 'javascript: URL',
+        snippet: snippet(element.outerHTML),
+        fix: 'use a <button> with a listener from a script file',
+      });
     }
   }
   return found;

@@ -40,7 +40,11 @@ export async function extractAnchors(source: string, path = 'page.mdx'): Promise
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       for (const attribute of node.attributes) {
-        if (attribute.type === 'mdxJsxAttribute' && attribute.name === 'id' && typeof attribute.value === 'string') {
+        if (
+          attribute.type === 'mdxJsxAttribute' &&
+          attribute.name === 'id' &&
+          typeof attribute.value === 'string'
+        ) {
           explicitIds.push(attribute.value);
         }
       }
@@ -54,7 +58,11 @@ export async function extractAnchors(source: string, path = 'page.mdx'): Promise
   });
   const file = new VFile({ value: content, path, data: { astro: { frontmatter } } });
   await processor.process(file);
-  const headings = (file.data.astro?.headings ?? []).map(({ depth, slug, text }) => ({ depth, slug, text }));
+  const headings = (file.data.astro?.headings ?? []).map(({ depth, slug, text }) => ({
+    depth,
+    slug,
+    text,
+  }));
   return { headings, explicitIds };
 }
 

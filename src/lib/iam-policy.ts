@@ -45,7 +45,10 @@ export function buildActionCatalog(data: ActionCatalogData): ActionCatalog {
  * case-insensitively and supports `*` and `?` wildcards.
  */
 export function matchActions(pattern: string, catalog: ActionCatalog): CatalogAction[] {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   const regex = new RegExp(`^${source}$`, 'i');
   return catalog.actions.filter((a) => regex.test(a.name));
 }
@@ -92,14 +95,20 @@ export function arnPatternCouldMatch(template: string, pattern: string): boolean
 }
 
 /** The resource types whose ARNs a `Resource` value could match. */
-export function resourceTypesMatching(resource: string, catalog: ActionCatalog): CatalogResourceType[] {
+export function resourceTypesMatching(
+  resource: string,
+  catalog: ActionCatalog,
+): CatalogResourceType[] {
   return catalog.resourceTypes.filter((t) => arnPatternCouldMatch(t.arnTemplate, resource));
 }
 
 /** Whether a parsed JSON value is meant as an IAM policy document: an object with `Statement` (or a dated `Version`). */
 export function isPolicyDocument(value: unknown): value is Record<string, unknown> {
   if (!isObject(value)) return false;
-  return 'Statement' in value || (typeof value['Version'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value['Version']));
+  return (
+    'Statement' in value ||
+    (typeof value['Version'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value['Version']))
+  );
 }
 
 /** Something wrong with a policy, at a path inside the document. */
@@ -118,7 +127,10 @@ const dataFile = 'src/data/guardduty-iam-actions.json';
  * `Effect` and an `Action` or `NotAction`; every `guardduty:` action exists; and every GuardDuty
  * action in a statement with a specific `Resource` can actually apply to one of those resources.
  */
-export function checkPolicy(policy: Record<string, unknown>, catalog: ActionCatalog): PolicyProblem[] {
+export function checkPolicy(
+  policy: Record<string, unknown>,
+  catalog: ActionCatalog,
+): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const version = policy['Version'];
   if (version === undefined) {
@@ -137,18 +149,30 @@ export function checkPolicy(policy: Record<string, unknown>, catalog: ActionCata
 
   const statement = policy['Statement'];
   if (statement === undefined) {
-    problems.push({ path: [], message: 'IAM policy example has no "Statement"', fix: 'add "Statement": [ { "Effect": ..., "Action": ..., "Resource": ... } ]' });
+    problems.push({
+      path: [],
+      message: 'IAM policy example has no "Statement"',
+      fix: 'add "Statement": [ { "Effect": ..., "Action": ..., "Resource": ... } ]',
+    });
     return problems;
   }
   const statements: Array<{ value: unknown; path: JsonPath }> = Array.isArray(statement)
     ? statement.map((value: unknown, i) => ({ value, path: ['Statement', i] }))
     : [{ value: statement, path: ['Statement'] }];
   if (statements.length === 0) {
-    problems.push({ path: ['Statement'], message: 'IAM policy example has an empty "Statement" list', fix: 'add at least one statement' });
+    problems.push({
+      path: ['Statement'],
+      message: 'IAM policy example has an empty "Statement" list',
+      fix: 'add at least one statement',
+    });
   }
   for (const { value, path } of statements) {
     if (!isObject(value)) {
-      problems.push({ path, message: `${label(path)} is not an object`, fix: 'write each statement as { "Effect": ..., "Action": ..., "Resource": ... }' });
+      problems.push({
+        path,
+        message: `${label(path)} is not an object`,
+        fix: 'write each statement as { "Effect": ..., "Action": ..., "Resource": ... }',
+      });
       continue;
     }
     problems.push(...checkStatement(value, path, catalog));
@@ -161,25 +185,50 @@ interface Entry {
   path: JsonPath;
 }
 
-function checkStatement(statement: Record<string, unknown>, path: JsonPath, catalog: ActionCatalog): PolicyProblem[] {
+function checkStatement(
+  statement: Record<string, unknown>,
+  path: JsonPath,
+  catalog: ActionCatalog,
+): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const effect = statement['Effect'];
   if (effect === undefined) {
-    problems.push({ path, message: `${label(path)} has no "Effect"`, fix: 'add "Effect": "Allow" or "Effect": "Deny"' });
+    problems.push({
+      path,
+      message: `${label(path)} has no "Effect"`,
+      fix: 'add "Effect": "Allow" or "Effect": "Deny"',
+    });
   } else if (effect !== 'Allow' && effect !== 'Deny') {
-    problems.push({ path: [...path, 'Effect'], message: `${label(path)} has "Effect": ${JSON.stringify(effect)}`, fix: 'use "Allow" or "Deny" (IAM matches these case-sensitively)' });
+    problems.push({
+      path: [...path, 'Effect'],
+      message: `${label(path)} has "Effect": ${JSON.stringify(effect)}`,
+      fix: 'use "Allow" or "Deny" (IAM matches these case-sensitively)',
+    });
   }
 
   const hasAction = 'Action' in statement;
   const hasNotAction = 'NotAction' in statement;
   if (hasAction && hasNotAction) {
-    problems.push({ path: [...path, 'NotAction'], message: `${label(path)} has both "Action" and "NotAction"`, fix: 'keep one of them; IAM rejects a statement with both' });
+    problems.push({
+      path: [...path, 'NotAction'],
+      message: `${label(path)} has both "Action" and "NotAction"`,
+      fix: 'keep one of them; IAM rejects a statement with both',
+    });
   } else if (!hasAction && !hasNotAction) {
-    problems.push({ path, message: `${label(path)} has no "Action"`, fix: 'add "Action" (or "NotAction") with the actions the statement covers' });
+    problems.push({
+      path,
+      message: `${label(path)} has no "Action"`,
+      fix: 'add "Action" (or "NotAction") with the actions the statement covers',
+    });
   }
 
   const actionKey = hasAction ? 'Action' : 'NotAction';
-  const actionEntries = stringEntries(statement[actionKey], [...path, actionKey], problems, actionKey);
+  const actionEntries = stringEntries(
+    statement[actionKey],
+    [...path, actionKey],
+    problems,
+    actionKey,
+  );
   const guardDutyActions: Array<Entry & { matches: CatalogAction[]; wildcard: boolean }> = [];
   for (const entry of actionEntries) {
     const colon = entry.value.indexOf(':');
@@ -188,10 +237,16 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, cata
     const matches = matchActions(name, catalog);
     const wildcard = /[*?]/.test(name);
     if (matches.length === 0) {
-      const [best, ...others] = closestMatches(name, catalog.actions.map((a) => a.name), 3).map((s) => `"guardduty:${s}"`);
+      const [best, ...others] = closestMatches(
+        name,
+        catalog.actions.map((a) => a.name),
+        3,
+      ).map((s) => `"guardduty:${s}"`);
       problems.push({
         path: entry.path,
-        message: wildcard ? `"${entry.value}" matches no GuardDuty IAM action` : `"${entry.value}" is not a GuardDuty IAM action`,
+        message: wildcard
+          ? `"${entry.value}" matches no GuardDuty IAM action`
+          : `"${entry.value}" is not a GuardDuty IAM action`,
         fix: `did you mean ${best ?? 'another action'}? Other close names: ${others.join(', ')}. Action names come from ${dataFile} (the Service Authorization Reference)`,
       });
       continue;
@@ -202,11 +257,28 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, cata
   // Resource scoping needs an explicit Resource (trust and key policies may omit it; NotResource is
   // left alone). With NotAction the listed names are exceptions, so only the Deny hole is checked.
   if (!('Resource' in statement) || 'NotResource' in statement) return problems;
-  const resources = stringEntries(statement['Resource'], [...path, 'Resource'], problems, 'Resource');
-  const shownResources = resources.map((r) => `"${r.value}"`).slice(0, 2).join(', ') + (resources.length > 2 ? ', ...' : '');
+  const resources = stringEntries(
+    statement['Resource'],
+    [...path, 'Resource'],
+    problems,
+    'Resource',
+  );
+  const shownResources =
+    resources
+      .map((r) => `"${r.value}"`)
+      .slice(0, 2)
+      .join(', ') + (resources.length > 2 ? ', ...' : '');
   for (const resource of resources) {
-    if (!isGuardDutyArn(resource.value) || resourceTypesMatching(resource.value, catalog).length > 0) continue;
-    const near = closestMatches(resource.value, catalog.resourceTypes.map((t) => t.arnTemplate), 3);
+    if (
+      !isGuardDutyArn(resource.value) ||
+      resourceTypesMatching(resource.value, catalog).length > 0
+    )
+      continue;
+    const near = closestMatches(
+      resource.value,
+      catalog.resourceTypes.map((t) => t.arnTemplate),
+      3,
+    );
     problems.push({
       path: resource.path,
       message: `"${resource.value}" is not the ARN of any GuardDuty resource type`,
@@ -232,13 +304,17 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, cata
   }
 
   const canApply = (action: CatalogAction) =>
-    resources.some((r) => action.resourceTypes.some((typeName) => {
-      const type = catalog.resourceTypes.find((t) => t.name === typeName);
-      return type !== undefined && arnPatternCouldMatch(type.arnTemplate, r.value);
-    }));
+    resources.some((r) =>
+      action.resourceTypes.some((typeName) => {
+        const type = catalog.resourceTypes.find((t) => t.name === typeName);
+        return type !== undefined && arnPatternCouldMatch(type.arnTemplate, r.value);
+      }),
+    );
   for (const action of guardDutyActions) {
     if (action.matches.some(canApply)) continue;
-    const outcome = deny ? 'this Deny blocks nothing: the action stays allowed wherever another policy allows it' : 'this statement grants nothing for it';
+    const outcome = deny
+      ? 'this Deny blocks nothing: the action stays allowed wherever another policy allows it'
+      : 'this statement grants nothing for it';
     const single = action.matches.length === 1 ? action.matches[0] : undefined;
     if (single && single.resourceTypes.length === 0) {
       problems.push({
@@ -251,7 +327,10 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, cata
       problems.push({
         path: action.path,
         message: `"guardduty:${single.name}" applies only to ${types} ARNs, and no Resource in this statement (${shownResources}) can be one, so ${outcome}`,
-        fix: `name a matching ARN (${catalog.resourceTypes.filter((t) => single.resourceTypes.includes(t.name)).map((t) => t.arnTemplate).join('; ')}) or use "Resource": "*"`,
+        fix: `name a matching ARN (${catalog.resourceTypes
+          .filter((t) => single.resourceTypes.includes(t.name))
+          .map((t) => t.arnTemplate)
+          .join('; ')}) or use "Resource": "*"`,
       });
     } else {
       problems.push({
@@ -265,18 +344,32 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, cata
 }
 
 /** A string or list of strings (Action, NotAction, Resource) as entries with their paths; reports anything else. */
-function stringEntries(value: unknown, path: JsonPath, problems: PolicyProblem[], key: string): Entry[] {
+function stringEntries(
+  value: unknown,
+  path: JsonPath,
+  problems: PolicyProblem[],
+  key: string,
+): Entry[] {
   if (value === undefined) return [];
   if (typeof value === 'string') return [{ value, path }];
   if (Array.isArray(value)) {
     const entries: Entry[] = [];
     value.forEach((item: unknown, i) => {
       if (typeof item === 'string') entries.push({ value: item, path: [...path, i] });
-      else problems.push({ path: [...path, i], message: `"${key}" holds ${JSON.stringify(item)}, not a string`, fix: `write every "${key}" value as a string` });
+      else
+        problems.push({
+          path: [...path, i],
+          message: `"${key}" holds ${JSON.stringify(item)}, not a string`,
+          fix: `write every "${key}" value as a string`,
+        });
     });
     return entries;
   }
-  problems.push({ path, message: `"${key}" is ${JSON.stringify(value)}`, fix: `write "${key}" as a string or a list of strings` });
+  problems.push({
+    path,
+    message: `"${key}" is ${JSON.stringify(value)}`,
+    fix: `write "${key}" as a string or a list of strings`,
+  });
   return [];
 }
 

@@ -42,7 +42,11 @@ export function parseJson(text: string): ParsedJson | InvalidJson {
     // The commonest slip in hand-written JSON: point at the trailing comma, not at the bracket after it.
     const comma = /,\s*$/.exec(text.slice(0, offset));
     if (comma && /^[\]}]/.test(text.slice(offset))) {
-      return { ok: false, message: `trailing comma before "${text[offset]}" (${message})`, point: pointAt(text, comma.index) };
+      return {
+        ok: false,
+        message: `trailing comma before "${text[offset]}" (${message})`,
+        point: pointAt(text, comma.index),
+      };
     }
     return { ok: false, message, point: pointAt(text, offset) };
   }

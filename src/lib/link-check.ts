@@ -37,20 +37,27 @@ export interface LinkDocument {
 /** The URLs a sitemap (`<loc>`), robots.txt (`Sitemap:`) or Markdown file (`[text](url)`, `<url>`) lists. */
 export function urlsInDocument(path: string, text: string): LinkDocument {
   if (path.endsWith('.xml')) {
-    const urls = [...text.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map((m) => decodeXml(m[1] ?? ''));
+    const urls = [...text.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map((m) =>
+      decodeXml(m[1] ?? ''),
+    );
     // A sitemap index lists sitemap files; only a <urlset> lists pages.
     return { path, kind: text.includes('<sitemapindex') ? 'text' : 'sitemap', urls };
   }
   const urls = [
     ...[...text.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => m[1] ?? ''),
-    ...[...text.matchAll(/\]\((<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => (m[1] ?? '').replace(/^<|>$/g, '')),
+    ...[...text.matchAll(/\]\((<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) =>
+      (m[1] ?? '').replace(/^<|>$/g, ''),
+    ),
     ...[...text.matchAll(/<(https?:\/\/[^>\s]+)>/g)].map((m) => m[1] ?? ''),
   ];
   return { path, kind: 'text', urls };
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '');
+  return text.replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '',
+  );
 }
 
 /**
@@ -60,27 +67,46 @@ function decodeXml(text: string): string {
  * that form. The URLs in `inventory.documents` get the same checks, and a sitemap may list only
  * pages, each exactly as its canonical URL.
  */
-export function findBrokenLinks(pages: readonly BuiltPage[], inventory: SiteInventory, site: string): BrokenLink[] {
+export function findBrokenLinks(
+  pages: readonly BuiltPage[],
+  inventory: SiteInventory,
+  site: string,
+): BrokenLink[] {
   const idsByPage = new Map<string, Set<string>>();
   const linksByPage = new Map<string, string[]>();
   const origin = new URL(site).origin;
   const broken: BrokenLink[] = [];
   for (const page of pages) {
     const root = parse(page.html);
-    idsByPage.set(page.urlPath, new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id') ?? '')));
+    idsByPage.set(
+      page.urlPath,
+      new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id') ?? '')),
+    );
     const refs = [
-      ...root.querySelectorAll('a[href], link[href], area[href]').map((el) => el.getAttribute('href') ?? ''),
-      ...root.querySelectorAll('script[src], img[src], source[src], iframe[src]').map((el) => el.getAttribute('src') ?? ''),
+      ...root
+        .querySelectorAll('a[href], link[href], area[href]')
+        .map((el) => el.getAttribute('href') ?? ''),
+      ...root
+        .querySelectorAll('script[src], img[src], source[src], iframe[src]')
+        .map((el) => el.getAttribute('src') ?? ''),
     ];
     linksByPage.set(page.urlPath, refs);
     const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute('href');
     const ownUrl = origin + page.urlPath;
     if (canonical !== undefined && canonical !== ownUrl) {
-      broken.push({ page: page.urlPath, href: canonical, reason: `canonical URL must be the page's own address in the one URL form: ${ownUrl}` });
+      broken.push({
+        page: page.urlPath,
+        href: canonical,
+        reason: `canonical URL must be the page's own address in the one URL form: ${ownUrl}`,
+      });
     }
     const ogUrl = root.querySelector('meta[property="og:url"]')?.getAttribute('content');
     if (ogUrl !== undefined && ogUrl !== (canonical ?? ownUrl)) {
-      broken.push({ page: page.urlPath, href: ogUrl, reason: `og:url must equal the canonical URL ${canonical ?? ownUrl}` });
+      broken.push({
+        page: page.urlPath,
+        href: ogUrl,
+        reason: `og:url must equal the canonical URL ${canonical ?? ownUrl}`,
+      });
     }
   }
   for (const [pagePath, refs] of linksByPage) {
@@ -91,7 +117,9 @@ export function findBrokenLinks(pages: readonly BuiltPage[], inventory: SiteInve
   }
   for (const doc of inventory.documents ?? []) {
     for (const href of doc.urls) {
-      const reason = checkLink(href, doc.path, origin, idsByPage, inventory) ?? (doc.kind === 'sitemap' ? checkSitemapUrl(href, origin, idsByPage) : undefined);
+      const reason =
+        checkLink(href, doc.path, origin, idsByPage, inventory) ??
+        (doc.kind === 'sitemap' ? checkSitemapUrl(href, origin, idsByPage) : undefined);
       if (reason) broken.push({ page: doc.path, href, reason });
     }
   }
@@ -99,10 +127,20 @@ export function findBrokenLinks(pages: readonly BuiltPage[], inventory: SiteInve
 }
 
 /** A sitemap lists absolute URLs of pages on this origin, in the trailing-slash form their canonical uses. */
-function checkSitemapUrl(href: string, origin: string, idsByPage: ReadonlyMap<string, Set<string>>): string | undefined {
+function checkSitemapUrl(
+  href: string,
+  origin: string,
+  idsByPage: ReadonlyMap<string, Set<string>>,
+): string | undefined {
   const url = new URL(href, origin);
-  if (!/^https?:\/\//.test(href) || url.origin !== origin) return `sitemap URLs must be absolute on ${origin} (set SITE_URL to where the site is served)`;
-  if (url.search || url.hash || !idsByPage.has(decodeURI(url.pathname)) || !url.pathname.endsWith('/')) {
+  if (!/^https?:\/\//.test(href) || url.origin !== origin)
+    return `sitemap URLs must be absolute on ${origin} (set SITE_URL to where the site is served)`;
+  if (
+    url.search ||
+    url.hash ||
+    !idsByPage.has(decodeURI(url.pathname)) ||
+    !url.pathname.endsWith('/')
+  ) {
     return 'sitemap URLs must be pages in the one URL form (trailing slash, no query or #fragment), as their canonical URL';
   }
   return undefined;
@@ -124,7 +162,8 @@ function checkLink(
     return 'not a valid URL';
   }
   if (url.origin !== origin) {
-    if (url.protocol !== 'https:') return `external links must use https: change it to https://${url.host}${url.pathname}`;
+    if (url.protocol !== 'https:')
+      return `external links must use https: change it to https://${url.host}${url.pathname}`;
     return undefined;
   }
   const path = decodeURI(url.pathname);
@@ -136,7 +175,8 @@ function checkLink(
     return undefined;
   }
   if (inventory.files.has(path)) return undefined;
-  if (!path.endsWith('/') && idsByPage.has(`${path}/`)) return `missing trailing slash: link to ${path}/ (the site's one URL form)`;
+  if (!path.endsWith('/') && idsByPage.has(`${path}/`))
+    return `missing trailing slash: link to ${path}/ (the site's one URL form)`;
   return `no page or file at ${path}`;
 }
 

@@ -19,13 +19,28 @@ export interface SourceLink {
  * (external URLs, `#fragment`-only links, site paths).
  * @param fromFile path of the linking page relative to the content folder (`index.mdx`, `a/b.mdx`)
  */
-export function resolveSourceLink(href: string, fromFile: string, base: string): SourceLink | undefined {
-  if (/^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('/') || href.startsWith('#')) return undefined;
+export function resolveSourceLink(
+  href: string,
+  fromFile: string,
+  base: string,
+): SourceLink | undefined {
+  if (
+    /^[a-z][a-z\d+.-]*:/i.test(href) ||
+    href.startsWith('//') ||
+    href.startsWith('/') ||
+    href.startsWith('#')
+  )
+    return undefined;
   const hashAt = href.indexOf('#');
   const pathPart = hashAt >= 0 ? href.slice(0, hashAt) : href;
   const fragment = hashAt >= 0 ? href.slice(hashAt + 1) : '';
   if (!/\.mdx?$/.test(pathPart)) return undefined;
   const targetFile = posix.normalize(posix.join(posix.dirname(fromFile), decodeURI(pathPart)));
   const slug = slugFromEntryId(targetFile);
-  return { targetFile, slug, fragment, url: pageHref(base, slug) + (fragment ? `#${fragment}` : '') };
+  return {
+    targetFile,
+    slug,
+    fragment,
+    url: pageHref(base, slug) + (fragment ? `#${fragment}` : ''),
+  };
 }

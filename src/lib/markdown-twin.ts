@@ -31,7 +31,11 @@ const calloutLabels: Record<string, string> = { note: 'Note', tip: 'Tip', warnin
 /** The Markdown twin of one page: title, summary, address and review date, the body, then its sources. */
 export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): string {
   const canonical = absoluteUrl(ctx.site, pageHref(ctx.base, page.slug));
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
   const tree = processor.parse(body);
   simplify(tree, canonical, ctx);
   const reviewed = page.lastReviewed.toISOString().slice(0, 10);
@@ -44,12 +48,20 @@ function simplify(tree: Root, canonical: string, ctx: TwinContext): void {
   // Drop imports/exports and {expressions} (including {/* comments */}).
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
-    if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+    if (
+      node.type === 'mdxjsEsm' ||
+      node.type === 'mdxFlowExpression' ||
+      node.type === 'mdxTextExpression'
+    ) {
       parent.children.splice(index, 1);
       return index;
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      parent.children.splice(index, 1, ...(replaceComponent(node, canonical) as typeof parent.children));
+      parent.children.splice(
+        index,
+        1,
+        ...(replaceComponent(node, canonical) as typeof parent.children),
+      );
       return index;
     }
     return undefined;
@@ -61,16 +73,32 @@ function simplify(tree: Root, canonical: string, ctx: TwinContext): void {
 }
 
 /** A component as plain Markdown: a Callout as a labelled quote, anything else as its children or a pointer. */
-function replaceComponent(node: MdxJsxFlowElement | MdxJsxTextElement, canonical: string): RootContent[] {
+function replaceComponent(
+  node: MdxJsxFlowElement | MdxJsxTextElement,
+  canonical: string,
+): RootContent[] {
   const attr = (name: string) => {
-    const found = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+    const found = node.attributes.find(
+      (a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name,
+    );
     return typeof found?.value === 'string' ? found.value : undefined;
   };
   if (node.name === 'Callout') {
     const label = calloutLabels[attr('type') ?? 'note'] ?? 'Note';
     const title = attr('title');
-    const heading: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: title ? `${label}: ${title}` : label }] }] };
-    const quote: Blockquote = { type: 'blockquote', children: [heading, ...(node.children as Blockquote['children'])] };
+    const heading: Paragraph = {
+      type: 'paragraph',
+      children: [
+        {
+          type: 'strong',
+          children: [{ type: 'text', value: title ? `${label}: ${title}` : label }],
+        },
+      ],
+    };
+    const quote: Blockquote = {
+      type: 'blockquote',
+      children: [heading, ...(node.children as Blockquote['children'])],
+    };
     return [quote];
   }
   if (node.children.length > 0) return node.children as RootContent[];
@@ -78,7 +106,16 @@ function replaceComponent(node: MdxJsxFlowElement | MdxJsxTextElement, canonical
   const what = (node.name ?? 'figure').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const pointer: Paragraph = {
     type: 'paragraph',
-    children: [{ type: 'emphasis', children: [{ type: 'text', value: `(The web page shows a ${what} here: ` }, { type: 'link', url: canonical, children: [{ type: 'text', value: canonical }] }, { type: 'text', value: '.)' }] }],
+    children: [
+      {
+        type: 'emphasis',
+        children: [
+          { type: 'text', value: `(The web page shows a ${what} here: ` },
+          { type: 'link', url: canonical, children: [{ type: 'text', value: canonical }] },
+          { type: 'text', value: '.)' },
+        ],
+      },
+    ],
   };
   return [pointer];
 }
@@ -106,7 +143,9 @@ export interface LlmsEntry {
 
 /** llms.txt (https://llmstxt.org): the guide's name, summary, and a link to each page's Markdown twin. */
 export function llmsTxt(siteTitle: string, summary: string, entries: readonly LlmsEntry[]): string {
-  const list = entries.map((e) => `- [${escapeLinkText(e.title)}](${e.markdownUrl}): ${e.description}`).join('\n');
+  const list = entries
+    .map((e) => `- [${escapeLinkText(e.title)}](${e.markdownUrl}): ${e.description}`)
+    .join('\n');
   return (
     `# ${siteTitle}\n\n> ${summary}\n\n` +
     'Each page below is the plain Markdown version of a page of the guide, with absolute links and its official sources.\n\n' +

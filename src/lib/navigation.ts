@@ -50,7 +50,9 @@ export interface SectionEntry {
 
 /** Sidebar order within a folder: by `order`, then by label, then by slug, so ties are stable across builds. */
 function compareSiblings(a: DocPage, b: DocPage): number {
-  return a.order - b.order || a.label.localeCompare(b.label, 'en') || a.slug.localeCompare(b.slug, 'en');
+  return (
+    a.order - b.order || a.label.localeCompare(b.label, 'en') || a.slug.localeCompare(b.slug, 'en')
+  );
 }
 
 /**
@@ -93,10 +95,16 @@ function arrange(pages: readonly DocPage[]): { site: SiteIndex; orphanFolders: s
   };
   visit('');
   // Pages whose folder has no index page are unreachable from the top; keep them, last, in slug order.
-  const orphanFolders = [...children.keys()].filter((folder) => folder !== '' && !bySlug.has(folder)).sort();
+  const orphanFolders = [...children.keys()]
+    .filter((folder) => folder !== '' && !bySlug.has(folder))
+    .sort();
   if (ordered.length < pages.length) {
     const placed = new Set(ordered);
-    ordered.push(...pages.filter((page) => !placed.has(page)).sort((a, b) => a.slug.localeCompare(b.slug, 'en')));
+    ordered.push(
+      ...pages
+        .filter((page) => !placed.has(page))
+        .sort((a, b) => a.slug.localeCompare(b.slug, 'en')),
+    );
   }
   const position = new Map(ordered.map((page, at) => [page.slug, at]));
   return { site: { ordered, position, bySlug, children }, orphanFolders };
@@ -132,7 +140,11 @@ export function buildNavigation(site: SiteIndex, currentSlug: string, base: stri
 /** What a folder's index page lists: the folder's pages and sub-folders, in order (empty for other pages and the home page). */
 export function sectionEntries(site: SiteIndex, slug: string, base: string): SectionEntry[] {
   if (slug === '') return [];
-  return (site.children.get(slug) ?? []).map((page) => ({ title: page.title, href: pageHref(base, page.slug), description: page.description }));
+  return (site.children.get(slug) ?? []).map((page) => ({
+    title: page.title,
+    href: pageHref(base, page.slug),
+    description: page.description,
+  }));
 }
 
 /** The folders above a page, outermost first: `a/b/c` is in `a` and `a/b`. */

@@ -1,5 +1,11 @@
 import { buildBreadcrumbs, type Crumb } from './breadcrumbs.ts';
-import { buildNavigation, sectionEntries, type NavEntry, type SectionEntry, type SiteIndex } from './navigation.ts';
+import {
+  buildNavigation,
+  sectionEntries,
+  type NavEntry,
+  type SectionEntry,
+  type SiteIndex,
+} from './navigation.ts';
 import { buildPagination, type Pagination } from './pagination.ts';
 import { buildToc, type TocItem } from './toc.ts';
 import type { DocPage, Heading, Source } from './types.ts';
@@ -44,16 +50,24 @@ export const sectionIndexId = 'pages-in-this-section';
  * Builds the page data for `current` from the site (arranged once per build with `indexSite`) and
  * the page's rendered headings. Costs the same whatever the size of the site.
  */
-export function getPageData(site: SiteIndex, current: DocPage, headings: readonly Heading[], ctx: SiteContext): PageData {
+export function getPageData(
+  site: SiteIndex,
+  current: DocPage,
+  headings: readonly Heading[],
+  ctx: SiteContext,
+): PageData {
   const href = pageHref(ctx.base, current.slug);
   const isHome = current.slug === '';
   const sectionIndex = sectionEntries(site, current.slug, ctx.base);
   const toc = buildToc(headings);
-  if (sectionIndex.length > 0) toc.push({ depth: 2, text: 'Pages in this section', href: `#${sectionIndexId}`, children: [] });
+  if (sectionIndex.length > 0)
+    toc.push({ depth: 2, text: 'Pages in this section', href: `#${sectionIndexId}`, children: [] });
   return {
     title: current.title,
     description: current.description,
-    documentTitle: isHome ? `${ctx.siteTitle}: ${current.title}` : `${current.title} | ${ctx.siteTitle}`,
+    documentTitle: isHome
+      ? `${ctx.siteTitle}: ${current.title}`
+      : `${current.title} | ${ctx.siteTitle}`,
     canonical: absoluteUrl(ctx.site, href),
     href,
     isHome,
@@ -69,7 +83,12 @@ export function getPageData(site: SiteIndex, current: DocPage, headings: readonl
 }
 
 // Made once: creating an Intl.DateTimeFormat costs more than formatting with it, and this runs for every page.
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** Formats a date in UTC so the output does not depend on the build machine's time zone. */
 export function formatDate(date: Date): string {

@@ -14,7 +14,15 @@ export interface PrintChapter {
 }
 
 /** Attributes that hold id references, separated by spaces. */
-const idRefAttributes = ['aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'for', 'headers', 'list'];
+const idRefAttributes = [
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'for',
+  'headers',
+  'list',
+];
 
 /** The chapters in reading order (the sidebar's order). The home page's chapter is `overview`. */
 export function buildPrintChapters(pages: readonly DocPage[], base: string): PrintChapter[] {
@@ -34,7 +42,11 @@ export function buildPrintChapters(pages: readonly DocPage[], base: string): Pri
  * @param chapter the chapter this HTML belongs to
  * @param chapters all chapters, to resolve links between pages
  */
-export function rewriteChapterHtml(html: string, chapter: PrintChapter, chapters: readonly PrintChapter[]): string {
+export function rewriteChapterHtml(
+  html: string,
+  chapter: PrintChapter,
+  chapters: readonly PrintChapter[],
+): string {
   const root = parse(html, { comment: true });
   const local = (id: string): string => `${chapter.anchor}--${id}`;
   for (const element of root.querySelectorAll('[id]')) {
@@ -50,7 +62,8 @@ export function rewriteChapterHtml(html: string, chapter: PrintChapter, chapters
   for (const link of root.querySelectorAll('a[href]')) {
     const href = link.getAttribute('href') ?? '';
     if (href.startsWith('#')) {
-      if (href.length > 1) link.setAttribute('href', `#${local(decodeURIComponent(href.slice(1)))}`);
+      if (href.length > 1)
+        link.setAttribute('href', `#${local(decodeURIComponent(href.slice(1)))}`);
       continue;
     }
     const hashAt = href.indexOf('#');

@@ -12,10 +12,18 @@ import { visit, SKIP } from 'unist-util-visit';
  */
 export function countProseWords(source: string): number {
   const { content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const tree = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] }).parse(content) as Root;
+  const tree = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] }).parse(
+    content,
+  ) as Root;
   let words = 0;
   visit(tree, (node) => {
-    if (node.type === 'code' || node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') return SKIP;
+    if (
+      node.type === 'code' ||
+      node.type === 'mdxjsEsm' ||
+      node.type === 'mdxFlowExpression' ||
+      node.type === 'mdxTextExpression'
+    )
+      return SKIP;
     if (node.type === 'text' || node.type === 'inlineCode') {
       words += node.value.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     }

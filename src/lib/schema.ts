@@ -6,33 +6,60 @@ import { z } from 'astro/zod';
  */
 export const docsSchema = z.object({
   title: z
-    .string({ error: 'add `title:`, the page heading (e.g. "Data protection in Amazon GuardDuty")' })
+    .string({
+      error: 'add `title:`, the page heading (e.g. "Data protection in Amazon GuardDuty")',
+    })
     .trim()
     .min(3, 'write a `title` of at least 3 characters')
     .describe('The page heading, shown as the h1 and in <title>.'),
   description: z
-    .string({ error: 'add `description:`, one or two sentences (50-200 characters) used for meta tags and search' })
+    .string({
+      error:
+        'add `description:`, one or two sentences (50-200 characters) used for meta tags and search',
+    })
     .trim()
-    .min(50, 'make `description` at least 50 characters: it is the summary search engines and link previews show')
-    .max(200, 'keep `description` under 200 characters: longer summaries are cut off in search results')
+    .min(
+      50,
+      'make `description` at least 50 characters: it is the summary search engines and link previews show',
+    )
+    .max(
+      200,
+      'keep `description` under 200 characters: longer summaries are cut off in search results',
+    )
     .describe('Summary for meta description, Open Graph and search results.'),
   sidebar: z
-    .object({
-      order: z
-        .number({ error: 'set `sidebar.order:` to a whole number, the position in the navigation (the overview is 0)' })
-        .int('`sidebar.order` must be a whole number'),
-      label: z.string().trim().min(1).optional().describe('Short navigation label; defaults to the title.'),
-    }, { error: 'add a `sidebar:` block with `order:` (a whole number) and optionally `label:`' })
+    .object(
+      {
+        order: z
+          .number({
+            error:
+              'set `sidebar.order:` to a whole number, the position in the navigation (the overview is 0)',
+          })
+          .int('`sidebar.order` must be a whole number'),
+        label: z
+          .string()
+          .trim()
+          .min(1)
+          .optional()
+          .describe('Short navigation label; defaults to the title.'),
+      },
+      { error: 'add a `sidebar:` block with `order:` (a whole number) and optionally `label:`' },
+    )
     .describe('Where and how the page appears in the navigation.'),
   lastReviewed: z.coerce
-    .date({ error: 'set `lastReviewed:` to the date a person last checked the facts, as YYYY-MM-DD' })
+    .date({
+      error: 'set `lastReviewed:` to the date a person last checked the facts, as YYYY-MM-DD',
+    })
     .describe('The date a person last checked the page against its sources.'),
   sources: z
     .array(
       z.object({
         title: z.string({ error: 'give each entry in `sources` a `title:`' }).trim().min(3),
         url: z
-          .url({ error: 'give each entry in `sources` a `url:` that is a full https:// address', protocol: /^https$/ })
+          .url({
+            error: 'give each entry in `sources` a `url:` that is a full https:// address',
+            protocol: /^https$/,
+          })
           .describe('An official reference, https only.'),
       }),
       { error: 'add `sources:`, a list of official references with `title:` and `url:`' },

@@ -25,7 +25,9 @@ export function urlForHtmlFile(relativePath: string): string {
 
 /** Files of Pagefind's bundle that are code (same bytes for one Pagefind release), not index data. */
 export function isRuntimeFile(path: string): boolean {
-  return path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[\w-]+\.pagefind$/.test(path);
+  return (
+    path === 'pagefind.js' || path === 'pagefind-worker.js' || /^wasm\.[\w-]+\.pagefind$/.test(path)
+  );
 }
 
 /** Pagefind's prebuilt UIs; this site uses its own dialog, so they are not deployed. */
@@ -42,9 +44,16 @@ const RUNTIME_PATCH_REVISION = '1';
  * browser or CDN cache can never pair an old runtime with a new index.
  */
 export function runtimeKey(files: ReadonlyArray<{ path: string; content: Uint8Array }>): string {
-  const runtime = files.filter((f) => isRuntimeFile(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (!runtime.some((f) => f.path === 'pagefind.js') || !runtime.some((f) => f.path === 'pagefind-worker.js')) {
-    throw new Error('Pagefind wrote no pagefind.js or pagefind-worker.js; is the pagefind package installed completely?');
+  const runtime = files
+    .filter((f) => isRuntimeFile(f.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (
+    !runtime.some((f) => f.path === 'pagefind.js') ||
+    !runtime.some((f) => f.path === 'pagefind-worker.js')
+  ) {
+    throw new Error(
+      'Pagefind wrote no pagefind.js or pagefind-worker.js; is the pagefind package installed completely?',
+    );
   }
   const hash = createHash('sha256').update(RUNTIME_PATCH_REVISION);
   for (const file of runtime) hash.update(`\0${file.path}\0`).update(file.content);

@@ -108,28 +108,49 @@ export interface LinkContext {
  * first: a heading that contains every query word, then the section whose text contains the most of
  * the query's words, then Pagefind's match score. Results whose URL is not on this site are dropped.
  */
-export function toHits(result: PagefindResultData, limits: HitLimits, link: LinkContext): SearchHit[] {
+export function toHits(
+  result: PagefindResultData,
+  limits: HitLimits,
+  link: LinkContext,
+): SearchHit[] {
   const pageTitle = result.meta.title?.trim() || result.url;
   const pageHref = resultHref(result.url, link);
   if (!pageHref) return [];
-  const hits: SearchHit[] = [{ kind: 'page', title: pageTitle, pageTitle, href: pageHref, excerpt: result.excerpt }];
+  const hits: SearchHit[] = [
+    { kind: 'page', title: pageTitle, pageTitle, href: pageHref, excerpt: result.excerpt },
+  ];
   const words = highlightWords(link.query);
   const contentWords = result.content?.split(/\s+/) ?? [];
   const starts = (result.anchors ?? []).map((a) => a.location).sort((a, b) => a - b);
   const sections = (result.sub_results ?? [])
     .filter((sub) => sub.anchor)
-    .map((sub, order) => ({ sub, order, score: sectionScore(sub, words, sectionText(sub, contentWords, starts)) }))
+    .map((sub, order) => ({
+      sub,
+      order,
+      score: sectionScore(sub, words, sectionText(sub, contentWords, starts)),
+    }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limits.sectionsPerPage);
   for (const { sub } of sections) {
     const href = resultHref(sub.url, link);
-    if (href) hits.push({ kind: 'section', title: sub.title.trim() || pageTitle, pageTitle, href, excerpt: sub.excerpt });
+    if (href)
+      hits.push({
+        kind: 'section',
+        title: sub.title.trim() || pageTitle,
+        pageTitle,
+        href,
+        excerpt: sub.excerpt,
+      });
   }
   return hits;
 }
 
 /** The words of the page from this sub-result's heading up to the next element with an id. */
-function sectionText(sub: PagefindSubResult, contentWords: readonly string[], anchorStarts: readonly number[]): string {
+function sectionText(
+  sub: PagefindSubResult,
+  contentWords: readonly string[],
+  anchorStarts: readonly number[],
+): string {
   const start = sub.anchor?.location;
   if (start === undefined || contentWords.length === 0) return sub.title;
   const end = anchorStarts.find((location) => location > start) ?? contentWords.length;
@@ -169,14 +190,36 @@ export function resultCountText(pages: number, query: string): string {
   return `${pages} ${pages === 1 ? 'page matches' : 'pages match'} “${query}”.`;
 }
 
-
 /** Words too common to be worth marking on the page a result opens. */
-const UNMARKED = new Set(['a', 'an', 'and', 'are', 'can', 'do', 'does', 'for', 'how', 'i', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'what', 'who', 'with']);
+const UNMARKED = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'can',
+  'do',
+  'does',
+  'for',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'what',
+  'who',
+  'with',
+]);
 
 /** The terms to mark on a landing page, from its `?highlight=` values (at most 10, longest first). */
 export function highlightTerms(search: string): string[] {
   const terms = new Set<string>();
-  for (const value of new URLSearchParams(search).getAll(HIGHLIGHT_PARAM)) for (const term of highlightWords(value)) terms.add(term);
+  for (const value of new URLSearchParams(search).getAll(HIGHLIGHT_PARAM))
+    for (const term of highlightWords(value)) terms.add(term);
   return [...terms].sort((a, b) => b.length - a.length).slice(0, 10);
 }
 
@@ -200,7 +243,8 @@ export function findTermRanges(text: string, terms: readonly string[]): TextRang
   const pattern = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})`, 'giu');
   const ranges: TextRange[] = [];
-  for (const match of text.matchAll(regex)) ranges.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(regex))
+    ranges.push([match.index, match.index + match[0].length]);
   return ranges;
 }
 
@@ -216,7 +260,9 @@ export function pagefindModuleUrl(bundleUrl: string, runtimeKey: string): string
  * another, so results for the last keystroke are not stuck behind a queue of stale searches.
  * The task handles its own errors.
  */
-export function latestOnly<T>(task: (value: T, isStale: () => boolean) => Promise<void>): (value: T) => Promise<void> {
+export function latestOnly<T>(
+  task: (value: T, isStale: () => boolean) => Promise<void>,
+): (value: T) => Promise<void> {
   let running: Promise<void> | undefined;
   let next: { value: T } | undefined;
   const isStale = () => next !== undefined;

@@ -10,7 +10,9 @@
  */
 
 /** CSP directives in the order they are written. Each source list says what the site loads. */
-export const cspDirectives: ReadonlyArray<readonly [directive: string, sources: readonly string[]]> = [
+export const cspDirectives: ReadonlyArray<
+  readonly [directive: string, sources: readonly string[]]
+> = [
   ['default-src', ["'self'"]],
   // Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows that and nothing else.
   ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
@@ -35,7 +37,13 @@ export const cspDirectives: ReadonlyArray<readonly [directive: string, sources: 
  * relative, and the link checker rejects http:// links), and in a meta tag it would break
  * `astro preview --host` on a LAN address, where Chromium upgrades same-origin http requests.
  */
-const headerOnlyDirectives = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox', 'upgrade-insecure-requests']);
+const headerOnlyDirectives = new Set([
+  'frame-ancestors',
+  'report-uri',
+  'report-to',
+  'sandbox',
+  'upgrade-insecure-requests',
+]);
 
 /** How the policy reaches the browser: an HTTP header, or `<meta http-equiv>` (GitHub Pages). */
 export type CspDelivery = 'header' | 'meta';
@@ -94,18 +102,28 @@ export const revalidateCacheControl = 'public, max-age=0, must-revalidate';
  * fixed name and must revalidate, above all Pagefind's `pagefind.js`, worker, `pagefind-entry.json`
  * and `wasm.*.pagefind`: an old runtime must never be served against a new index.
  */
-export const immutableGlobs = ['_astro/*', 'pagefind/fragment/*', 'pagefind/index/*', 'pagefind/*.pf_meta'] as const;
+export const immutableGlobs = [
+  '_astro/*',
+  'pagefind/fragment/*',
+  'pagefind/index/*',
+  'pagefind/*.pf_meta',
+] as const;
 
 /** Whether `path` matches `glob`, where `*` matches any run of characters, `/` included. */
 export function globMatches(glob: string, path: string): boolean {
-  const pattern = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const pattern = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${pattern}$`).test(path);
 }
 
 /** Cache-Control for a built file, given its path below the base (`_astro/x.js`, `data-protection/index.html`). */
 export function cacheControlFor(path: string): string {
   const clean = path.replace(/^\/+/, '');
-  return immutableGlobs.some((glob) => globMatches(glob, clean)) ? immutableCacheControl : revalidateCacheControl;
+  return immutableGlobs.some((glob) => globMatches(glob, clean))
+    ? immutableCacheControl
+    : revalidateCacheControl;
 }
 
 /** One block of a `_headers` file: a path pattern and the headers sent for it. */
@@ -128,7 +146,8 @@ export function headerRules(base: string, files: readonly string[]): HeaderRule[
   const rules: HeaderRule[] = [{ path: `${prefix}*`, headers: securityHeaders() }];
   // Whole folders of hashed files: one splat rule each.
   for (const glob of immutableGlobs.filter((g) => /^[^*]+\/\*$/.test(g))) {
-    if (files.some((file) => globMatches(glob, file))) rules.push({ path: `${prefix}${glob}`, headers: { 'Cache-Control': immutableCacheControl } });
+    if (files.some((file) => globMatches(glob, file)))
+      rules.push({ path: `${prefix}${glob}`, headers: { 'Cache-Control': immutableCacheControl } });
   }
   // Top-level Pagefind files, each by exact name: fixed names revalidate, hashed ones are immutable.
   for (const file of [...files].filter((f) => /^pagefind\/[^/]+$/.test(f)).sort()) {
@@ -139,7 +158,11 @@ export function headerRules(base: string, files: readonly string[]): HeaderRule[
 
 /** Writes rules in the `_headers` syntax shared by Netlify and Cloudflare Pages. */
 export function renderHeadersFile(rules: readonly HeaderRule[]): string {
-  const blocks = rules.map((rule) => [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'));
+  const blocks = rules.map((rule) =>
+    [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join(
+      '\n',
+    ),
+  );
   return `# Generated at build time from src/lib/security-headers.ts; edit that file, not this one.\n${blocks.join('\n\n')}\n`;
 }
 
@@ -155,7 +178,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
       continue;
     }
     const colon = line.indexOf(':');
-    if (!current || colon < 0) throw new Error(`_headers line ${index + 1} is not "  Name: value" under a path: ${JSON.stringify(line)}`);
+    if (!current || colon < 0)
+      throw new Error(
+        `_headers line ${index + 1} is not "  Name: value" under a path: ${JSON.stringify(line)}`,
+      );
     current.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return rules;
@@ -163,7 +189,9 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 
 /** The headers a host applying `rules` sends for `path` (a rule ending in `*` matches everything below it). */
 export function headersForPath(rules: readonly HeaderRule[], path: string): Record<string, string> {
-  const matching = rules.filter((rule) => (rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path));
+  const matching = rules.filter((rule) =>
+    rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path,
+  );
   return Object.assign({}, ...matching.map((rule) => rule.headers)) as Record<string, string>;
 }
 
@@ -172,17 +200,38 @@ export function headersForPath(rules: readonly HeaderRule[], path: string): Reco
  * `aws cloudfront create-response-headers-policy --response-headers-policy-config` takes.
  * CloudFront has typed fields for five of them; the rest travel as custom headers.
  */
-export function cloudFrontResponseHeadersPolicy(headers: Record<string, string> = securityHeaders()): object {
-  const typed = new Set(['Content-Security-Policy', 'Strict-Transport-Security', 'X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy']);
-  const hsts = /^max-age=(\d+)(; includeSubDomains)?(; preload)?$/.exec(headers['Strict-Transport-Security'] ?? '');
-  if (!hsts) throw new Error(`Strict-Transport-Security "${headers['Strict-Transport-Security']}" is not in the form CloudFront's policy can express.`);
+export function cloudFrontResponseHeadersPolicy(
+  headers: Record<string, string> = securityHeaders(),
+): object {
+  const typed = new Set([
+    'Content-Security-Policy',
+    'Strict-Transport-Security',
+    'X-Content-Type-Options',
+    'X-Frame-Options',
+    'Referrer-Policy',
+  ]);
+  const hsts = /^max-age=(\d+)(; includeSubDomains)?(; preload)?$/.exec(
+    headers['Strict-Transport-Security'] ?? '',
+  );
+  if (!hsts)
+    throw new Error(
+      `Strict-Transport-Security "${headers['Strict-Transport-Security']}" is not in the form CloudFront's policy can express.`,
+    );
   const custom = Object.entries(headers).filter(([name]) => !typed.has(name));
   return {
     Name: 'guardduty-security-guide-headers',
     Comment: 'Generated from src/lib/security-headers.ts; the same headers as dist/_headers.',
     SecurityHeadersConfig: {
-      ContentSecurityPolicy: { Override: true, ContentSecurityPolicy: headers['Content-Security-Policy'] },
-      StrictTransportSecurity: { Override: true, AccessControlMaxAgeSec: Number(hsts[1]), IncludeSubdomains: Boolean(hsts[2]), Preload: Boolean(hsts[3]) },
+      ContentSecurityPolicy: {
+        Override: true,
+        ContentSecurityPolicy: headers['Content-Security-Policy'],
+      },
+      StrictTransportSecurity: {
+        Override: true,
+        AccessControlMaxAgeSec: Number(hsts[1]),
+        IncludeSubdomains: Boolean(hsts[2]),
+        Preload: Boolean(hsts[3]),
+      },
       ContentTypeOptions: { Override: true },
       FrameOptions: { Override: true, FrameOption: headers['X-Frame-Options'] },
       ReferrerPolicy: { Override: true, ReferrerPolicy: headers['Referrer-Policy'] },

@@ -35,7 +35,9 @@ function resolveSiteUrl(raw: string | undefined): string {
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SiteEnvError(`SITE_URL="${value}" must use https:// (or http:// for local previews).`);
+    throw new SiteEnvError(
+      `SITE_URL="${value}" must use https:// (or http:// for local previews).`,
+    );
   }
   if (url.pathname !== '/' || url.search || url.hash) {
     throw new SiteEnvError(
@@ -47,13 +49,19 @@ function resolveSiteUrl(raw: string | undefined): string {
 
 function resolveBasePath(raw: string | undefined): string {
   const value = raw?.trim() || '/';
-  if (/[?#\\\s]/.test(value) || value.includes('//') || value.split('/').some((s) => s === '..' || s === '.')) {
+  if (
+    /[?#\\\s]/.test(value) ||
+    value.includes('//') ||
+    value.split('/').some((s) => s === '..' || s === '.')
+  ) {
     throw new SiteEnvError(
       `BASE_PATH="${value}" is not a plain URL path. Use segments separated by "/", e.g. BASE_PATH=/docs/`,
     );
   }
   if (!/^[\w\-./~%]*$/.test(value)) {
-    throw new SiteEnvError(`BASE_PATH="${value}" contains characters that need escaping in URLs; use letters, digits, "-", "_" and "/".`);
+    throw new SiteEnvError(
+      `BASE_PATH="${value}" contains characters that need escaping in URLs; use letters, digits, "-", "_" and "/".`,
+    );
   }
   const trimmed = value.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';

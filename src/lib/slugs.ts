@@ -19,10 +19,15 @@ export function assertUsableSlugs(sources: readonly SlugSource[]): void {
   for (const { file, slug } of sources) {
     const first = slug.split('/')[0] ?? '';
     if ((reservedSlugs as readonly string[]).includes(first)) {
-      problems.push(`${file} would be served at /${slug}/, which the site itself uses (${reservedSlugs.join(', ')} are reserved). Rename the file.`);
+      problems.push(
+        `${file} would be served at /${slug}/, which the site itself uses (${reservedSlugs.join(', ')} are reserved). Rename the file.`,
+      );
     }
     const other = seen.get(slug);
-    if (other) problems.push(`${other} and ${file} would both be served at /${slug}${slug ? '/' : ''}. Rename or remove one of them.`);
+    if (other)
+      problems.push(
+        `${other} and ${file} would both be served at /${slug}${slug ? '/' : ''}. Rename or remove one of them.`,
+      );
     else seen.set(slug, file);
   }
   if (problems.length > 0) throw new Error(`Page address problem(s):\n  ${problems.join('\n  ')}`);

@@ -23,10 +23,17 @@ export interface Point {
  * `content/page.mdx:12:5 message` followed by an indented `Fix:` line, so an editor or terminal
  * can jump to it and the author can fix them all in one go.
  */
-export function formatSourceProblems(displayPath: string, problems: readonly SourceProblem[]): string {
+export function formatSourceProblems(
+  displayPath: string,
+  problems: readonly SourceProblem[],
+): string {
   const sorted = sortProblems(problems);
-  const lines = sorted.map((p) => `${displayPath}:${p.line}:${p.column} ${p.message}\n  Fix: ${p.fix}`);
-  return sorted.length === 1 ? (lines[0] ?? '') : `${sorted.length} problems in ${displayPath}:\n${lines.join('\n')}`;
+  const lines = sorted.map(
+    (p) => `${displayPath}:${p.line}:${p.column} ${p.message}\n  Fix: ${p.fix}`,
+  );
+  return sorted.length === 1
+    ? (lines[0] ?? '')
+    : `${sorted.length} problems in ${displayPath}:\n${lines.join('\n')}`;
 }
 
 /** Problems in source order. */

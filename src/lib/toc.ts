@@ -14,7 +14,12 @@ export function buildToc(headings: readonly Heading[]): TocItem[] {
   const items: TocItem[] = [];
   for (const heading of headings) {
     if (heading.depth !== 2 && heading.depth !== 3) continue;
-    const item: TocItem = { depth: heading.depth, text: heading.text, href: `#${heading.slug}`, children: [] };
+    const item: TocItem = {
+      depth: heading.depth,
+      text: heading.text,
+      href: `#${heading.slug}`,
+      children: [],
+    };
     const parent = items.at(-1);
     if (heading.depth === 3 && parent?.depth === 2) parent.children.push(item);
     else items.push(item);

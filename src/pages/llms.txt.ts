@@ -10,6 +10,12 @@ export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
   const pages = (await loadDocEntries()).map(({ page }) => page).sort((a, b) => a.order - b.order);
   const home = pages.find((p) => p.slug === '');
-  const entries = pages.map((p) => ({ title: p.title, description: p.description, markdownUrl: absoluteUrl(origin, `${pageHref(base, p.slug)}index.md`) }));
-  return new Response(llmsTxt(siteConfig.title, home?.description ?? siteConfig.title, entries), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const entries = pages.map((p) => ({
+    title: p.title,
+    description: p.description,
+    markdownUrl: absoluteUrl(origin, `${pageHref(base, p.slug)}index.md`),
+  }));
+  return new Response(llmsTxt(siteConfig.title, home?.description ?? siteConfig.title, entries), {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

@@ -7,6 +7,11 @@ import type { APIRoute } from 'astro';
 import { absoluteUrl, assetHref } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = absoluteUrl(site?.origin ?? 'http://localhost:4321', assetHref(import.meta.env.BASE_URL, 'sitemap-index.xml'));
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const sitemap = absoluteUrl(
+    site?.origin ?? 'http://localhost:4321',
+    assetHref(import.meta.env.BASE_URL, 'sitemap-index.xml'),
+  );
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 };

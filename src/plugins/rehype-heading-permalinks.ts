@@ -33,8 +33,18 @@ function permalink(id: string, text: string): Element {
     tagName: 'a',
     properties: { className: ['heading-link'], href: `#${id}`, dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-      { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `Permalink to “${text}”` }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { ariaHidden: 'true' },
+        children: [{ type: 'text', value: '#' }],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['sr-only'] },
+        children: [{ type: 'text', value: `Permalink to “${text}”` }],
+      },
     ],
   };
 }
@@ -42,7 +52,9 @@ function permalink(id: string, text: string): Element {
 export function rehypeHeadingPermalinks() {
   return (tree: Root) => {
     const slugger = new GithubSlugger();
-    const walk = (parent: Root | Element | { children: Array<RootContent | ElementContent> }): void => {
+    const walk = (
+      parent: Root | Element | { children: Array<RootContent | ElementContent> },
+    ): void => {
       const children = parent.children as Array<RootContent | ElementContent>;
       for (let i = 0; i < children.length; i++) {
         const node = children[i];
@@ -53,7 +65,8 @@ export function rehypeHeadingPermalinks() {
         }
         const text = textOf(node);
         // Same order and slugger as Astro's rehypeHeadingIds, so every heading keeps its id.
-        const id = typeof node.properties['id'] === 'string' ? node.properties['id'] : slugger.slug(text);
+        const id =
+          typeof node.properties['id'] === 'string' ? node.properties['id'] : slugger.slug(text);
         node.properties['id'] = id;
         if (!permalinkDepths.has(node.tagName)) continue;
         const wrapper: Element = {

@@ -15,7 +15,15 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { textOf } from './rehype-heading-permalinks.ts';
 
 /** How a code block's language is named in its label. */
-const languageNames: Record<string, string> = { json: 'JSON', sh: 'Shell', bash: 'Shell', shell: 'Shell', yaml: 'YAML', ts: 'TypeScript', js: 'JavaScript' };
+const languageNames: Record<string, string> = {
+  json: 'JSON',
+  sh: 'Shell',
+  bash: 'Shell',
+  shell: 'Shell',
+  yaml: 'YAML',
+  ts: 'TypeScript',
+  js: 'JavaScript',
+};
 
 function languageName(pre: Element): string {
   const lang = String(pre.properties['dataLanguage'] ?? '');
@@ -48,13 +56,27 @@ export function rehypeScrollRegions() {
           children[i] = {
             type: 'element',
             tagName: 'div',
-            properties: { className: ['table-scroll'], role: 'region', ariaLabel: labelFor('Table'), tabIndex: 0 },
+            properties: {
+              className: ['table-scroll'],
+              role: 'region',
+              ariaLabel: labelFor('Table'),
+              tabIndex: 0,
+            },
             children: [node],
           };
           continue;
         } else if (node.tagName === 'pre') {
-          Object.assign(node.properties, { role: 'region', ariaLabel: labelFor(`${languageName(node)} example`), tabIndex: 0 });
-          children[i] = { type: 'element', tagName: 'code-block', properties: {}, children: [node] };
+          Object.assign(node.properties, {
+            role: 'region',
+            ariaLabel: labelFor(`${languageName(node)} example`),
+            tabIndex: 0,
+          });
+          children[i] = {
+            type: 'element',
+            tagName: 'code-block',
+            properties: {},
+            children: [node],
+          };
           continue;
         }
         walk(node);

@@ -22,7 +22,10 @@ interface Options {
   catalog?: ActionCatalog;
 }
 
-export function remarkCheckCode({ contentRoot = resolve(siteConfig.contentDir), catalog = buildActionCatalog(actionData) }: Options = {}) {
+export function remarkCheckCode({
+  contentRoot = resolve(siteConfig.contentDir),
+  catalog = buildActionCatalog(actionData),
+}: Options = {}) {
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
     const fromFile = relative(contentRoot, file.path).split(sep).join('/');
@@ -43,7 +46,10 @@ export function remarkCheckCode({ contentRoot = resolve(siteConfig.contentDir), 
     const first = sortProblems(problems)[0];
     if (first) {
       const place = { line: first.line, column: first.column };
-      file.fail(formatSourceProblems(`${siteConfig.contentDir}/${fromFile}`, problems), { place, source: 'remark-check-code' });
+      file.fail(formatSourceProblems(`${siteConfig.contentDir}/${fromFile}`, problems), {
+        place,
+        source: 'remark-check-code',
+      });
     }
   };
 }

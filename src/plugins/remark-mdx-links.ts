@@ -58,7 +58,8 @@ export function remarkMdxLinks({ base, contentRoot = resolve(siteConfig.contentD
       const link = node as Link | Definition;
       const href = link.url;
       if (href.startsWith('#')) {
-        if (href.length > 1) pending.push({ node: link, href, targetFile: fromFile, fragment: href.slice(1) });
+        if (href.length > 1)
+          pending.push({ node: link, href, targetFile: fromFile, fragment: href.slice(1) });
         return;
       }
       const resolved = resolveSourceLink(href, fromFile, base);
@@ -70,14 +71,20 @@ export function remarkMdxLinks({ base, contentRoot = resolve(siteConfig.contentD
           fix: 'link to an existing page file, e.g. ./data-protection.mdx',
         });
       } else if (resolved.fragment) {
-        pending.push({ node: link, href, targetFile: resolved.targetFile, fragment: resolved.fragment });
+        pending.push({
+          node: link,
+          href,
+          targetFile: resolved.targetFile,
+          fragment: resolved.fragment,
+        });
       }
       link.url = resolved.url;
     });
 
     for (const link of pending) {
       const absolute = resolve(contentRoot, link.targetFile);
-      const source = link.targetFile === fromFile ? String(file.value) : readFileSync(absolute, 'utf8');
+      const source =
+        link.targetFile === fromFile ? String(file.value) : readFileSync(absolute, 'utf8');
       let ids: string[];
       try {
         ids = anchorIds(await anchorsOf(absolute, source));
@@ -96,14 +103,20 @@ export function remarkMdxLinks({ base, contentRoot = resolve(siteConfig.contentD
       problems.push({
         ...start(link.node),
         message: `Broken anchor "${link.href}": ${displayPath(link.targetFile)} has no heading or id "${fragment}"`,
-        fix: near.length > 0 ? `link to one of the nearest valid anchors: ${near.join(', ')}` : `${displayPath(link.targetFile)} has no headings: link to the page without a fragment`,
+        fix:
+          near.length > 0
+            ? `link to one of the nearest valid anchors: ${near.join(', ')}`
+            : `${displayPath(link.targetFile)} has no headings: link to the page without a fragment`,
       });
     }
 
     const first = sortProblems(problems)[0];
     if (first) {
       const place = { line: first.line, column: first.column };
-      file.fail(formatSourceProblems(displayPath(fromFile), problems), { place, source: 'remark-mdx-links' });
+      file.fail(formatSourceProblems(displayPath(fromFile), problems), {
+        place,
+        source: 'remark-mdx-links',
+      });
     }
   };
 }

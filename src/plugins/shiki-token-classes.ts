@@ -17,17 +17,18 @@ import type { Element } from 'hast';
 type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
 
 /** Classes for the declarations Shiki's css-variables theme and Astro's own transformer emit. */
-const declarationClasses: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string | undefined]> = [
-  // The block's own colours come from code.css; Astro also adds `overflow-x: auto` (prose.css has it).
-  [/^(background-color|color):var\(--astro-code-(foreground|background)\)$/, () => undefined],
-  [/^overflow-x:auto$/, () => undefined],
-  [/^color:var\(--astro-code-token-([a-z-]+)\)$/, (m) => `tok-${m[1]}`],
-  [/^font-style:italic$/, () => 'tok-italic'],
-  [/^font-weight:bold$/, () => 'tok-bold'],
-  [/^text-decoration:underline$/, () => 'tok-underline'],
-  // Astro marks the +/- of diff lines as not selectable.
-  [/^user-select:none$/, () => 'tok-no-select'],
-];
+const declarationClasses: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string | undefined]> =
+  [
+    // The block's own colours come from code.css; Astro also adds `overflow-x: auto` (prose.css has it).
+    [/^(background-color|color):var\(--astro-code-(foreground|background)\)$/, () => undefined],
+    [/^overflow-x:auto$/, () => undefined],
+    [/^color:var\(--astro-code-token-([a-z-]+)\)$/, (m) => `tok-${m[1]}`],
+    [/^font-style:italic$/, () => 'tok-italic'],
+    [/^font-weight:bold$/, () => 'tok-bold'],
+    [/^text-decoration:underline$/, () => 'tok-underline'],
+    // Astro marks the +/- of diff lines as not selectable.
+    [/^user-select:none$/, () => 'tok-no-select'],
+  ];
 
 /** Maps one `style` attribute to classes; throws on a declaration it does not know. */
 export function styleToClasses(style: string): string[] {
@@ -57,7 +58,11 @@ function moveStyleToClass(node: Element): void {
   const classes = styleToClasses(style);
   if (classes.length === 0) return;
   const existing = node.properties['className'] ?? node.properties['class'];
-  const current = Array.isArray(existing) ? existing.map(String) : typeof existing === 'string' ? existing.split(/\s+/) : [];
+  const current = Array.isArray(existing)
+    ? existing.map(String)
+    : typeof existing === 'string'
+      ? existing.split(/\s+/)
+      : [];
   node.properties['className'] = [...current.filter(Boolean), ...classes];
   delete node.properties['class'];
 }

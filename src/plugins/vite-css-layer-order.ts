@@ -12,7 +12,8 @@ export function cssLayerOrder(layersFile: URL): Plugin {
     .split('\n')
     .filter((line) => line.trim().startsWith('@layer'))
     .join('\n');
-  if (!/^@layer [\w\s,-]+;$/.test(statement)) throw new Error(`${layersFile.pathname} must hold one "@layer a, b, c;" statement.`);
+  if (!/^@layer [\w\s,-]+;$/.test(statement))
+    throw new Error(`${layersFile.pathname} must hold one "@layer a, b, c;" statement.`);
   return {
     name: 'guardduty-guide:css-layer-order',
     enforce: 'pre',

@@ -3,13 +3,22 @@
  * URLs are only ever set as text or through `href`; an excerpt is rebuilt from text runs and
  * `<mark>` elements, never assigned as HTML.
  */
-import { EXCERPT_LENGTH, RANKING, excerptSegments, toHits, type PagefindResultData, type SearchHit } from '../lib/search.ts';
+import {
+  EXCERPT_LENGTH,
+  RANKING,
+  excerptSegments,
+  toHits,
+  type PagefindResultData,
+  type SearchHit,
+} from '../lib/search.ts';
 
 /** The subset of Pagefind 1.6's `pagefind.js` module this site uses. */
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
+  search(
+    query: string,
+  ): Promise<{ results: Array<{ data(): Promise<PagefindResultData> }> } | null>;
 }
 
 let loading: Promise<PagefindModule> | undefined;
@@ -21,7 +30,12 @@ let loading: Promise<PagefindModule> | undefined;
 export function loadPagefind(moduleUrl: string, baseUrl: string): Promise<PagefindModule> {
   loading ??= (import(/* @vite-ignore */ moduleUrl) as Promise<PagefindModule>)
     .then(async (pagefind) => {
-      await pagefind.options({ basePath: moduleUrl.replace(/pagefind\.js(\?.*)?$/, ''), baseUrl, ranking: RANKING, excerptLength: EXCERPT_LENGTH });
+      await pagefind.options({
+        basePath: moduleUrl.replace(/pagefind\.js(\?.*)?$/, ''),
+        baseUrl,
+        ranking: RANKING,
+        excerptLength: EXCERPT_LENGTH,
+      });
       await pagefind.init();
       return pagefind;
     })
@@ -29,7 +43,9 @@ export function loadPagefind(moduleUrl: string, baseUrl: string): Promise<Pagefi
       loading = undefined;
       console.error(
         `Search could not load ${moduleUrl}.` +
-          (import.meta.env.DEV ? ' In development the search index comes from the last build: run "npm run build" once, then reload.' : ''),
+          (import.meta.env.DEV
+            ? ' In development the search index comes from the last build: run "npm run build" once, then reload.'
+            : ''),
         error,
       );
       throw error;
@@ -57,18 +73,29 @@ export interface SearchOutcome {
 }
 
 /** Runs a query; `null` when it became stale (`isStale()`) before its results were loaded. */
-export async function runSearch(pagefind: PagefindModule, query: string, limits: SearchLimits, isStale: () => boolean = () => false): Promise<SearchOutcome | null> {
+export async function runSearch(
+  pagefind: PagefindModule,
+  query: string,
+  limits: SearchLimits,
+  isStale: () => boolean = () => false,
+): Promise<SearchOutcome | null> {
   const response = await pagefind.search(query);
   // Loading excerpts costs a request per page: not for a query the reader has already typed past.
   if (!response || isStale()) return null;
   const data = await Promise.all(response.results.slice(0, limits.pages).map((r) => r.data()));
   const link = { pageUrl: location.href, query };
-  const pages = data.map((d) => toHits(d, { sectionsPerPage: limits.sectionsPerPage }, link)).filter((hits) => hits.length > 0);
+  const pages = data
+    .map((d) => toHits(d, { sectionsPerPage: limits.sectionsPerPage }, link))
+    .filter((hits) => hits.length > 0);
   return { total: response.results.length, pages };
 }
 
 /** Fills `target` with the hit's title and excerpt (`.hit-title`, `.hit-excerpt`), as text and `<mark>`. */
-export function fillHit(target: HTMLElement, hit: SearchHit, titleTag: 'span' | 'a' = 'span'): void {
+export function fillHit(
+  target: HTMLElement,
+  hit: SearchHit,
+  titleTag: 'span' | 'a' = 'span',
+): void {
   const title = document.createElement(titleTag);
   title.className = 'hit-title';
   title.textContent = hit.title;

@@ -35,7 +35,8 @@ class SearchDialog {
     const input = dialog?.querySelector('input');
     const list = dialog?.querySelector<HTMLElement>('[role="listbox"]');
     const status = dialog?.querySelector<HTMLElement>('[data-status]');
-    if (!dialog || !form || !input || !list || !status) throw new Error('<site-search> is missing its dialog markup (see Search.astro).');
+    if (!dialog || !form || !input || !list || !status)
+      throw new Error('<site-search> is missing its dialog markup (see Search.astro).');
     this.#dialog = dialog;
     this.#input = input;
     this.#list = list;
@@ -50,7 +51,8 @@ class SearchDialog {
     dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
     // A result on the page already open only changes the #fragment: close, so the section shows.
     list.addEventListener('click', (event) => {
-      if (event.target instanceof Element && event.target.closest('[role="option"]')) dialog.close();
+      if (event.target instanceof Element && event.target.closest('[role="option"]'))
+        dialog.close();
     });
     // A click on the backdrop lands on the <dialog> itself.
     dialog.addEventListener('click', (event) => {
@@ -136,7 +138,9 @@ class SearchDialog {
       event.preventDefault();
       if (count === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      this.#setActive(this.#active < 0 ? (step > 0 ? 0 : count - 1) : (this.#active + step + count) % count);
+      this.#setActive(
+        this.#active < 0 ? (step > 0 ? 0 : count - 1) : (this.#active + step + count) % count,
+      );
     } else if (event.key === 'Enter' && this.#active >= 0) {
       event.preventDefault();
       this.#options()[this.#active]?.click();

@@ -15,12 +15,14 @@ export function highlightPage(search: string, hash = location.hash): number {
   const section = sectionRange(root, hash);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.parentElement?.closest('script, style, mark, svg, [data-pagefind-ignore]') || (section && !section.intersectsNode(node))
+      node.parentElement?.closest('script, style, mark, svg, [data-pagefind-ignore]') ||
+      (section && !section.intersectsNode(node))
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });
   const textNodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof Text) textNodes.push(node);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (node instanceof Text) textNodes.push(node);
   let marked = 0;
   for (const node of textNodes) {
     // Wrap from the end, so earlier offsets in the same node stay valid.
@@ -49,7 +51,9 @@ function sectionRange(root: Element, hash: string): Range | undefined {
   if (!heading || !root.contains(heading) || !/^H[1-6]$/.test(heading.tagName)) return undefined;
   const level = Number(heading.tagName.slice(1));
   const headings = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')];
-  const next = headings.slice(headings.indexOf(heading) + 1).find((h) => Number(h.tagName.slice(1)) <= level);
+  const next = headings
+    .slice(headings.indexOf(heading) + 1)
+    .find((h) => Number(h.tagName.slice(1)) <= level);
   const range = document.createRange();
   range.setStartBefore(heading);
   if (next) range.setEndBefore(next);

@@ -39,7 +39,10 @@ class SearchPage extends HTMLElement {
       return;
     }
     try {
-      const pagefind = await loadPagefind(this.dataset['pagefind'] ?? '', this.dataset['base'] ?? '/');
+      const pagefind = await loadPagefind(
+        this.dataset['pagefind'] ?? '',
+        this.dataset['base'] ?? '/',
+      );
       const outcome = await runSearch(pagefind, query, LIMITS, isStale);
       if (!outcome) return;
       list.replaceChildren(...outcome.pages.map(renderPage));

@@ -16,7 +16,9 @@ class SiteSearch extends HTMLElement {
     document.addEventListener('keydown', this.#onKeydown);
     const highlightParam = this.dataset['highlight'];
     if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) {
-      void import('./search-highlight.ts').then(({ highlightPage }) => highlightPage(location.search));
+      void import('./search-highlight.ts').then(({ highlightPage }) =>
+        highlightPage(location.search),
+      );
     }
   }
 
@@ -38,7 +40,10 @@ class SiteSearch extends HTMLElement {
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 customElements.define('site-search', SiteSearch);

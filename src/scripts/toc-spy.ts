@@ -9,7 +9,10 @@ class TocSpy extends HTMLElement {
   connectedCallback(): void {
     const links = [...this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
     const targets = links
-      .map((link) => ({ link, heading: document.getElementById(decodeURIComponent(link.hash.slice(1))) }))
+      .map((link) => ({
+        link,
+        heading: document.getElementById(decodeURIComponent(link.hash.slice(1))),
+      }))
       .filter((t): t is { link: HTMLAnchorElement; heading: HTMLElement } => t.heading !== null);
     if (targets.length === 0) return;
     const update = (): void => {

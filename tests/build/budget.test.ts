@@ -64,12 +64,25 @@ interface PageCost {
 
 /** Reads a built site once and measures every page. */
 function measureSite(dist: string, base: string): PageCost[] {
-  const brotli = memo((file: string) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  const brotli = memo(
+    (file: string) =>
+      brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        .length,
+  );
   const jsFiles = listFiles(dist).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/'));
   // Everything some script loads with import() is meant to load on use, not on load.
-  const lazy = new Set(jsFiles.flatMap((file) => dynamicImports(readFileSync(join(dist, file), 'utf8')).map((spec) => resolveUrl(spec, urlOf(file, base)))));
+  const lazy = new Set(
+    jsFiles.flatMap((file) =>
+      dynamicImports(readFileSync(join(dist, file), 'utf8')).map((spec) =>
+        resolveUrl(spec, urlOf(file, base)),
+      ),
+    ),
+  );
   const fileOf = (url: string, page: string): string => {
-    if (!url.startsWith(base)) throw new Error(`${page} loads ${url}, outside the site's base ${base}: every asset must come from the site itself`);
+    if (!url.startsWith(base))
+      throw new Error(
+        `${page} loads ${url}, outside the site's base ${base}: every asset must come from the site itself`,
+      );
     const file = join(dist, decodeURI(url.slice(base.length)));
     if (!existsSync(file)) throw new Error(`${page} loads ${url}, which is not in the build`);
     return file;
@@ -85,13 +98,25 @@ function measureSite(dist: string, base: string): PageCost[] {
         .querySelectorAll('link[href]')
         .filter((l) => (l.getAttribute('rel') ?? '').split(/\s+/).includes('stylesheet'))
         .map((l) => resolveUrl(l.getAttribute('href') ?? '', pageUrl));
-      const cssImports = stylesheets.flatMap((css) => cssImportsOf(readFileSync(fileOf(css, page), 'utf8')).map((spec) => resolveUrl(spec, css)));
+      const cssImports = stylesheets.flatMap((css) =>
+        cssImportsOf(readFileSync(fileOf(css, page), 'utf8')).map((spec) => resolveUrl(spec, css)),
+      );
       const blockingScripts = (head?.querySelectorAll('script[src]') ?? [])
-        .filter((s) => !s.hasAttribute('async') && !s.hasAttribute('defer') && s.getAttribute('type') !== 'module')
+        .filter(
+          (s) =>
+            !s.hasAttribute('async') &&
+            !s.hasAttribute('defer') &&
+            s.getAttribute('type') !== 'module',
+        )
         .map((s) => resolveUrl(s.getAttribute('src') ?? '', pageUrl));
       const entryScripts = [
-        ...root.querySelectorAll('script[src]').map((s) => ({ url: resolveUrl(s.getAttribute('src') ?? '', pageUrl), module: s.getAttribute('type') === 'module' })),
-        ...root.querySelectorAll('link[rel="modulepreload"]').map((l) => ({ url: resolveUrl(l.getAttribute('href') ?? '', pageUrl), module: true })),
+        ...root.querySelectorAll('script[src]').map((s) => ({
+          url: resolveUrl(s.getAttribute('src') ?? '', pageUrl),
+          module: s.getAttribute('type') === 'module',
+        })),
+        ...root
+          .querySelectorAll('link[rel="modulepreload"]')
+          .map((l) => ({ url: resolveUrl(l.getAttribute('href') ?? '', pageUrl), module: true })),
       ];
       const jsOnLoad = new Map<string, number>();
       const queue = [...entryScripts];
@@ -101,12 +126,21 @@ function measureSite(dist: string, base: string): PageCost[] {
         jsOnLoad.set(next.url, brotli(file));
         if (next.module) {
           const from = next.url;
-          queue.push(...staticImports(readFileSync(file, 'utf8')).map((spec) => ({ url: resolveUrl(spec, from), module: true })));
+          queue.push(
+            ...staticImports(readFileSync(file, 'utf8')).map((spec) => ({
+              url: resolveUrl(spec, from),
+              module: true,
+            })),
+          );
         }
       }
       const loadedTooEarly = [...jsOnLoad.keys()].flatMap((url) => [
-        ...(lazy.has(url) ? [`${url} (the site loads it with import() on use, but this page fetches it on load)`] : []),
-        ...(url.startsWith(`${base}pagefind/`) ? [`${url} (Pagefind loads when the reader searches, never on load)`] : []),
+        ...(lazy.has(url)
+          ? [`${url} (the site loads it with import() on use, but this page fetches it on load)`]
+          : []),
+        ...(url.startsWith(`${base}pagefind/`)
+          ? [`${url} (Pagefind loads when the reader searches, never on load)`]
+          : []),
       ]);
       return {
         page: page.replace(/(^|\/)index\.html$/, '$1') || '/',
@@ -135,49 +169,82 @@ describe.each(builds)('page weight of the site built $name', ({ dist, base }) =>
       'JS on load br': `${sum(c.jsOnLoad.values())}${searchPages.has(c.page) ? ' (search page)' : ''}`,
       'JS files': c.jsOnLoad.size,
     }));
-    console.log(`Page weight, built ${base === '/' ? 'at /' : `under ${base}`} (bytes, brotli q11):`);
+    console.log(
+      `Page weight, built ${base === '/' ? 'at /' : `under ${base}`} (bytes, brotli q11):`,
+    );
     console.table(rows);
     expect(rows.length).toBeGreaterThanOrEqual(8);
   });
 
   it('sends every page’s HTML and CSS within the first round trip (14 KiB brotli)', () => {
     const over = costs
-      .filter((c) => (wholeGuidePages.has(c.page) ? c.cssBrotli : c.htmlBrotli + c.cssBrotli) > firstRoundTrip)
-      .map((c) => `${c.page}: HTML ${c.htmlBrotli} + CSS ${c.cssBrotli} = ${c.htmlBrotli + c.cssBrotli} bytes brotli, over ${firstRoundTrip} by ${c.htmlBrotli + c.cssBrotli - firstRoundTrip}`);
+      .filter(
+        (c) =>
+          (wholeGuidePages.has(c.page) ? c.cssBrotli : c.htmlBrotli + c.cssBrotli) > firstRoundTrip,
+      )
+      .map(
+        (c) =>
+          `${c.page}: HTML ${c.htmlBrotli} + CSS ${c.cssBrotli} = ${c.htmlBrotli + c.cssBrotli} bytes brotli, over ${firstRoundTrip} by ${c.htmlBrotli + c.cssBrotli - firstRoundTrip}`,
+      );
     expect(over, `Pages over the first-round-trip budget:\n${over.join('\n')}`).toEqual([]);
   });
 
   it('needs at most 3 requests before a page can paint', () => {
     const over = costs
       .filter((c) => c.beforePaint.length > maxRequestsBeforePaint)
-      .map((c) => `${c.page}: ${c.beforePaint.length} requests before first paint: ${c.beforePaint.join(', ')}`);
+      .map(
+        (c) =>
+          `${c.page}: ${c.beforePaint.length} requests before first paint: ${c.beforePaint.join(', ')}`,
+      );
     expect(over, `Pages that wait on too many requests:\n${over.join('\n')}`).toEqual([]);
   });
 
   it('lets later pages paint from the cache: every page links the same stylesheets', () => {
-    const sets = new Set(costs.map((c) => c.beforePaint.slice(1).filter((u) => u.endsWith('.css')).join(' ')));
-    expect([...sets], 'pages link different stylesheets, so moving between them waits for CSS again').toHaveLength(1);
+    const sets = new Set(
+      costs.map((c) =>
+        c.beforePaint
+          .slice(1)
+          .filter((u) => u.endsWith('.css'))
+          .join(' '),
+      ),
+    );
+    expect(
+      [...sets],
+      'pages link different stylesheets, so moving between them waits for CSS again',
+    ).toHaveLength(1);
   });
 
   it('loads no JavaScript on load beyond the theme script and the wiring of controls', () => {
     const problems = costs.flatMap((c) => {
       const found: string[] = [];
       const [theme, ...more] = c.blockingScripts;
-      if (more.length > 0) found.push(`${c.page}: ${c.blockingScripts.length} render-blocking scripts (${c.blockingScripts.join(', ')}); allow one, for the theme`);
+      if (more.length > 0)
+        found.push(
+          `${c.page}: ${c.blockingScripts.length} render-blocking scripts (${c.blockingScripts.join(', ')}); allow one, for the theme`,
+        );
       if (theme !== undefined) {
         const size = c.jsOnLoad.get(theme) ?? 0;
-        if (size > maxThemeScript) found.push(`${c.page}: the render-blocking script ${theme} is ${size} bytes brotli, over ${maxThemeScript}`);
-        if (staticImports(readFileSync(join(dist, theme.slice(base.length)), 'utf8')).length > 0) found.push(`${c.page}: the render-blocking script ${theme} imports other files`);
+        if (size > maxThemeScript)
+          found.push(
+            `${c.page}: the render-blocking script ${theme} is ${size} bytes brotli, over ${maxThemeScript}`,
+          );
+        if (staticImports(readFileSync(join(dist, theme.slice(base.length)), 'utf8')).length > 0)
+          found.push(`${c.page}: the render-blocking script ${theme} imports other files`);
       }
       const total = sum(c.jsOnLoad.values());
       if (total > maxJsOnLoad && !searchPages.has(c.page)) {
         const files = [...c.jsOnLoad].map(([url, size]) => `${url} ${size}`).join(', ');
-        found.push(`${c.page}: ${total} bytes brotli of JavaScript on load, over ${maxJsOnLoad}: ${files}`);
+        found.push(
+          `${c.page}: ${total} bytes brotli of JavaScript on load, over ${maxJsOnLoad}: ${files}`,
+        );
       }
       found.push(...c.loadedTooEarly.map((why) => `${c.page}: loads ${why}`));
       return found;
     });
-    expect(problems, `JavaScript loaded before the reader needs it:\n${problems.join('\n')}`).toEqual([]);
+    expect(
+      problems,
+      `JavaScript loaded before the reader needs it:\n${problems.join('\n')}`,
+    ).toEqual([]);
   });
 });
 
@@ -201,7 +268,11 @@ function resolveUrl(spec: string, from: string): string {
 
 /** `import ... from "x"`, `import "x"`, `export ... from "x"` in bundled ES modules (not `import("x")`). */
 function staticImports(code: string): string[] {
-  return [...code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?["'`]([^"'`]+)["'`]/g)].map((m) => m[1] ?? '');
+  return [
+    ...code.matchAll(
+      /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{},\s]*?\s*from\s*)?["'`]([^"'`]+)["'`]/g,
+    ),
+  ].map((m) => m[1] ?? '');
 }
 
 /** `import("x")` with a literal specifier: code loaded on use. */

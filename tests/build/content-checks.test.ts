@@ -38,7 +38,9 @@ describe('a mistake in an example or a link fails the build, naming the file, th
   it('an IAM action that does not exist, with the real name to use', async () => {
     const { code, output } = await buildFixture('unknown-iam-action');
     expect(code).not.toBe(0);
-    expect(output).toContain('content/index.mdx:22:9 "guardduty:GetFinding" is not a GuardDuty IAM action');
+    expect(output).toContain(
+      'content/index.mdx:22:9 "guardduty:GetFinding" is not a GuardDuty IAM action',
+    );
     expect(output).toMatch(/Fix: did you mean "guardduty:GetFindings"\?/);
   });
 
@@ -46,9 +48,15 @@ describe('a mistake in an example or a link fails the build, naming the file, th
     const { code, output } = await buildFixture('unscopable-action');
     expect(code).not.toBe(0);
     expect(output).toContain('2 problems in content/index.mdx');
-    expect(output).toMatch(/content\/index\.mdx:25:9 "guardduty:GetFindings" takes no resource type, .* this statement grants nothing/);
-    expect(output).toMatch(/content\/index\.mdx:32:17 "guardduty:DisassociateMembers" takes no resource type, .* this Deny blocks nothing/);
-    expect(output).toMatch(/Fix: move "guardduty:GetFindings" to a statement with "Resource": "\*"/);
+    expect(output).toMatch(
+      /content\/index\.mdx:25:9 "guardduty:GetFindings" takes no resource type, .* this statement grants nothing/,
+    );
+    expect(output).toMatch(
+      /content\/index\.mdx:32:17 "guardduty:DisassociateMembers" takes no resource type, .* this Deny blocks nothing/,
+    );
+    expect(output).toMatch(
+      /Fix: move "guardduty:GetFindings" to a statement with "Resource": "\*"/,
+    );
     // GetDetector accepts a detector ARN: not reported.
     expect(output).not.toMatch(/"guardduty:GetDetector"/);
   });
@@ -63,9 +71,15 @@ describe('a mistake in an example or a link fails the build, naming the file, th
   it('a #fragment that matches no heading, on another page or the same one, listing the nearest valid anchors', async () => {
     const { code, output } = await buildFixture('broken-anchor');
     expect(code).not.toBe(0);
-    expect(output).toContain('content/index.mdx:14:6 Broken anchor "./other.mdx#export-findings": content/other.mdx has no heading or id "export-findings"');
-    expect(output).toMatch(/Fix: link to one of the nearest valid anchors: #export-findings-for-longer-retention, /);
-    expect(output).toContain('content/index.mdx:15:19 Broken anchor "#check-list": content/index.mdx has no heading or id "check-list"');
+    expect(output).toContain(
+      'content/index.mdx:14:6 Broken anchor "./other.mdx#export-findings": content/other.mdx has no heading or id "export-findings"',
+    );
+    expect(output).toMatch(
+      /Fix: link to one of the nearest valid anchors: #export-findings-for-longer-retention, /,
+    );
+    expect(output).toContain(
+      'content/index.mdx:15:19 Broken anchor "#check-list": content/index.mdx has no heading or id "check-list"',
+    );
     expect(output).toMatch(/nearest valid anchors: #checklist/);
   });
 });
@@ -75,13 +89,23 @@ describe('heading ids read from the source are the ids the build gives', () => {
     const { code, output, outDir } = await buildFixture('anchors-match-build');
     expect(code, output).toBe(0);
     const content = join(projectRoot, 'tests/fixtures/anchors-match-build/content');
-    for (const [file, page] of [['index.mdx', ''], ['other.mdx', 'other/']] as const) {
+    for (const [file, page] of [
+      ['index.mdx', ''],
+      ['other.mdx', 'other/'],
+    ] as const) {
       const html = readFileSync(join(outDir, page, 'index.html'), 'utf8');
       expect(await sourceHeadingIds(join(content, file)), file).toEqual(builtHeadingIds(html));
     }
-    const other = await extractAnchors(readFileSync(join(content, 'other.mdx'), 'utf8'), 'other.mdx');
+    const other = await extractAnchors(
+      readFileSync(join(content, 'other.mdx'), 'utf8'),
+      'other.mdx',
+    );
     expect(other.explicitIds).toEqual(['hand-made']);
-    expect(parse(readFileSync(join(outDir, 'other/index.html'), 'utf8')).querySelector('article #hand-made')).not.toBeNull();
+    expect(
+      parse(readFileSync(join(outDir, 'other/index.html'), 'utf8')).querySelector(
+        'article #hand-made',
+      ),
+    ).not.toBeNull();
   });
 
   it('for every page of the guide', async () => {
@@ -90,7 +114,10 @@ describe('heading ids read from the source are the ids the build gives', () => {
       const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
       const ids = builtHeadingIds(html);
       expect(ids.length, slug).toBeGreaterThan(0);
-      expect(await sourceHeadingIds(join(projectRoot, 'content', `${slug || 'index'}.mdx`)), slug).toEqual(ids);
+      expect(
+        await sourceHeadingIds(join(projectRoot, 'content', `${slug || 'index'}.mdx`)),
+        slug,
+      ).toEqual(ids);
     }
   });
 });
@@ -100,21 +127,34 @@ describe('every topic page gives a reader what the guide promises', () => {
   const topics = guideSlugs.filter((slug) => slug !== '');
 
   it('the content folder holds exactly the guide’s pages', () => {
-    expect(readdirSync(join(projectRoot, 'content')).sort()).toEqual(guideSlugs.map((s) => `${s || 'index'}.mdx`).sort());
+    expect(readdirSync(join(projectRoot, 'content')).sort()).toEqual(
+      guideSlugs.map((s) => `${s || 'index'}.mdx`).sort(),
+    );
   });
 
-  it.each(topics)('%s: 700 to 1,500 words of prose, a table, a code example and links to the pages before and after it', (slug) => {
-    const words = countProseWords(readFileSync(join(projectRoot, 'content', `${slug}.mdx`), 'utf8'));
-    expect(words).toBeGreaterThanOrEqual(700);
-    expect(words).toBeLessThanOrEqual(1500);
-    const article = readPage(dist, slug).querySelector('article');
-    expect(article?.querySelectorAll('table').length).toBeGreaterThan(0);
-    expect(article?.querySelectorAll('pre').length).toBeGreaterThan(0);
-    const linked = new Set((article?.querySelectorAll('a[href^="/"]') ?? []).map((a) => (a.getAttribute('href') ?? '').split('#')[0]));
-    const at = guideSlugs.indexOf(slug);
-    const neighbours = [guideSlugs[at - 1], guideSlugs[at + 1]].filter((s) => s !== undefined).map((s) => (s ? `/${s}/` : '/'));
-    for (const href of neighbours) expect(linked, `${slug} links to ${href}`).toContain(href);
-  });
+  it.each(topics)(
+    '%s: 700 to 1,500 words of prose, a table, a code example and links to the pages before and after it',
+    (slug) => {
+      const words = countProseWords(
+        readFileSync(join(projectRoot, 'content', `${slug}.mdx`), 'utf8'),
+      );
+      expect(words).toBeGreaterThanOrEqual(700);
+      expect(words).toBeLessThanOrEqual(1500);
+      const article = readPage(dist, slug).querySelector('article');
+      expect(article?.querySelectorAll('table').length).toBeGreaterThan(0);
+      expect(article?.querySelectorAll('pre').length).toBeGreaterThan(0);
+      const linked = new Set(
+        (article?.querySelectorAll('a[href^="/"]') ?? []).map(
+          (a) => (a.getAttribute('href') ?? '').split('#')[0],
+        ),
+      );
+      const at = guideSlugs.indexOf(slug);
+      const neighbours = [guideSlugs[at - 1], guideSlugs[at + 1]]
+        .filter((s) => s !== undefined)
+        .map((s) => (s ? `/${s}/` : '/'));
+      for (const href of neighbours) expect(linked, `${slug} links to ${href}`).toContain(href);
+    },
+  );
 
   it('callouts are notes named by their type and title, never unnamed or landmarks', () => {
     let callouts = 0;
@@ -123,7 +163,9 @@ describe('every topic page gives a reader what the guide promises', () => {
         callouts += 1;
         expect(callout.getAttribute('role'), slug).toBe('note');
         const title = callout.querySelector('.callout-title')?.text.trim() ?? '';
-        expect(callout.getAttribute('aria-label'), slug).toMatch(new RegExp(`^(Note|Tip|Warning)(: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})?$`));
+        expect(callout.getAttribute('aria-label'), slug).toMatch(
+          new RegExp(`^(Note|Tip|Warning)(: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})?$`),
+        );
       }
     }
     expect(callouts).toBeGreaterThan(0);
@@ -140,8 +182,12 @@ describe('every topic page gives a reader what the guide promises', () => {
   });
 
   it('the overview is shorter than a topic page and links to every topic', () => {
-    expect(countProseWords(readFileSync(join(projectRoot, 'content', 'index.mdx'), 'utf8'))).toBeLessThan(700);
-    const hrefs = readPage(dist, '').querySelectorAll('article a').map((a) => a.getAttribute('href'));
+    expect(
+      countProseWords(readFileSync(join(projectRoot, 'content', 'index.mdx'), 'utf8')),
+    ).toBeLessThan(700);
+    const hrefs = readPage(dist, '')
+      .querySelectorAll('article a')
+      .map((a) => a.getAttribute('href'));
     for (const slug of topics) expect(hrefs).toContain(`/${slug}/`);
   });
 });

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { cacheControlFor, contentSecurityPolicy, headersForPath, parseHeadersFile, securityHeaders } from '../../src/lib/security-headers.ts';
+import {
+  cacheControlFor,
+  contentSecurityPolicy,
+  headersForPath,
+  parseHeadersFile,
+  securityHeaders,
+} from '../../src/lib/security-headers.ts';
 import { loadIndexRewrite } from '../helpers/cloudfront-function.ts';
 import { guideSlugs, readPage, sourceTitle } from '../helpers/dist.ts';
 
@@ -29,11 +35,18 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     for (const file of files) {
       const headers = headersForPath(rules, base + file);
       expect(headers, file).toMatchObject(securityHeaders());
-      if (file.startsWith('_astro/') || file.startsWith('pagefind/')) expect(headers['Cache-Control'], file).toBe(cacheControlFor(file));
+      if (file.startsWith('_astro/') || file.startsWith('pagefind/'))
+        expect(headers['Cache-Control'], file).toBe(cacheControlFor(file));
     }
     // Pagefind's fixed-name runtime files must revalidate, or an old runtime meets a new index.
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json']) {
-      expect(headersForPath(rules, base + file)['Cache-Control'], file).toBe('public, max-age=0, must-revalidate');
+    for (const file of [
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+    ]) {
+      expect(headersForPath(rules, base + file)['Cache-Control'], file).toBe(
+        'public, max-age=0, must-revalidate',
+      );
     }
   });
 
@@ -50,13 +63,17 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
   });
 
   it('loads nothing from another origin: no absolute URL in any script, stylesheet, image or CSS url()', () => {
-    const resourceSelectors = 'script[src], link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="manifest"], img, source, iframe, video, audio, object, embed';
+    const resourceSelectors =
+      'script[src], link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="manifest"], img, source, iframe, video, audio, object, embed';
     for (const file of files.filter((f) => f.endsWith('.html'))) {
       const root = parse(readFileSync(join(dist, file), 'utf8'));
       for (const el of root.querySelectorAll(resourceSelectors)) {
         for (const attr of ['src', 'href', 'srcset', 'data', 'poster']) {
           const value = el.getAttribute(attr);
-          if (value !== undefined) expect(value, `${file}: <${el.tagName.toLowerCase()} ${attr}>`).not.toMatch(/^(https?:)?\/\//i);
+          if (value !== undefined)
+            expect(value, `${file}: <${el.tagName.toLowerCase()} ${attr}>`).not.toMatch(
+              /^(https?:)?\/\//i,
+            );
         }
       }
     }
@@ -68,10 +85,18 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
   });
 
   it('has robots.txt pointing at a sitemap that lists each guide page exactly as its canonical URL', () => {
-    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${site}${base}sitemap-index.xml`);
-    expect(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).toContain(`<loc>${site}${base}sitemap-0.xml</loc>`);
-    const locs = [...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const canonicals = guideSlugs.map((slug) => readPage(dist, slug).querySelector('link[rel="canonical"]')?.getAttribute('href'));
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${site}${base}sitemap-index.xml`,
+    );
+    expect(readFileSync(join(dist, 'sitemap-index.xml'), 'utf8')).toContain(
+      `<loc>${site}${base}sitemap-0.xml</loc>`,
+    );
+    const locs = [
+      ...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g),
+    ].map((m) => m[1]);
+    const canonicals = guideSlugs.map((slug) =>
+      readPage(dist, slug).querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    );
     expect(canonicals).toEqual(guideSlugs.map(pageUrl));
     expect(locs.sort()).toEqual([...canonicals].sort());
   });
@@ -91,7 +116,9 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     const llms = readFileSync(join(dist, 'llms.txt'), 'utf8');
     for (const slug of guideSlugs) {
       const twinPath = `${base}${slug ? `${slug}/` : ''}index.md`;
-      const alternate = readPage(dist, slug).querySelector('link[rel="alternate"][type="text/markdown"]');
+      const alternate = readPage(dist, slug).querySelector(
+        'link[rel="alternate"][type="text/markdown"]',
+      );
       expect(alternate?.getAttribute('href'), slug).toBe(twinPath);
       const twin = readFileSync(join(dist, slug, 'index.md'), 'utf8');
       expect(twin.split('\n')[0], slug).toBe(`# ${sourceTitle(slug)}`);
@@ -104,9 +131,14 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
 
   it('on S3 + CloudFront, the index-rewrite function maps every URL the site links to onto a file the build wrote', () => {
     const rewrite = loadIndexRewrite();
-    const urls = [...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
+    const urls = [
+      ...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g),
+    ].map((m) => new URL(m[1] ?? '').pathname);
     // Every other file, except _headers, which the S3 deploy does not upload.
-    urls.push(`${base}search/`, ...files.filter((f) => !f.endsWith('index.html') && f !== '_headers').map((f) => base + f));
+    urls.push(
+      `${base}search/`,
+      ...files.filter((f) => !f.endsWith('index.html') && f !== '_headers').map((f) => base + f),
+    );
     for (const uri of urls) {
       const result = rewrite({ request: { uri, querystring: {} } });
       expect('uri' in result, uri).toBe(true);
@@ -114,7 +146,9 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     }
     // Without the trailing slash, a page redirects to its one URL form.
     const redirect = rewrite({ request: { uri: `${base}data-protection`, querystring: {} } });
-    expect('statusCode' in redirect && redirect.headers['location']?.value).toBe(`${base}data-protection/`);
+    expect('statusCode' in redirect && redirect.headers['location']?.value).toBe(
+      `${base}data-protection/`,
+    );
   });
 
   it('serves a 404 page that searches the guide without JavaScript and lists every page', () => {
@@ -124,6 +158,7 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     expect(form?.getAttribute('method')).toBe('get');
     expect(form?.querySelector('input[type="search"]')?.getAttribute('name')).toBe('q');
     const links = notFound.querySelectorAll('main a').map((a) => a.getAttribute('href'));
-    for (const slug of guideSlugs) expect(links, slug).toContain(`${base}${slug ? `${slug}/` : ''}`);
+    for (const slug of guideSlugs)
+      expect(links, slug).toContain(`${base}${slug ? `${slug}/` : ''}`);
   });
 });

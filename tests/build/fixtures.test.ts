@@ -3,7 +3,10 @@ import { astroBuild, outputRoot, projectRoot } from '../helpers/astro-build.ts';
 
 /** Builds a fixture site under tests/fixtures/<name> and returns the exit code and log. */
 function buildFixture(name: string) {
-  return astroBuild({ cwd: `${projectRoot}tests/fixtures/${name}`, outDir: `${outputRoot}fixture-${name}/` });
+  return astroBuild({
+    cwd: `${projectRoot}tests/fixtures/${name}`,
+    outDir: `${outputRoot}fixture-${name}/`,
+  });
 }
 
 describe('a writer’s mistake fails the build with a message that says where and what to fix', () => {

@@ -9,7 +9,8 @@ const builds = [
   { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
 ];
 
-const htmlFiles = (dist: string) => readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+const htmlFiles = (dist: string) =>
+  readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 
 describe.each(builds)('reader markup in the site built $name', ({ dist, base }) => {
   it('has no style="" attribute anywhere (a strict CSP blocks them) and colours code with classes that have CSS', () => {
@@ -20,16 +21,29 @@ describe.each(builds)('reader markup in the site built $name', ({ dist, base }) 
     const used = new Set<string>();
     for (const file of htmlFiles(dist)) {
       // node-html-parser keeps <pre> content as raw text unless told otherwise.
-      const root = parse(readFileSync(join(dist, file), 'utf8'), { blockTextElements: { script: true, style: true } });
-      const styled = root.querySelectorAll('[style]').map((el) => `<${el.tagName.toLowerCase()} style="${el.getAttribute('style')}">`);
+      const root = parse(readFileSync(join(dist, file), 'utf8'), {
+        blockTextElements: { script: true, style: true },
+      });
+      const styled = root
+        .querySelectorAll('[style]')
+        .map((el) => `<${el.tagName.toLowerCase()} style="${el.getAttribute('style')}">`);
       expect(styled, file).toEqual([]);
-      const inlineCss = root.querySelectorAll('style').map((s) => s.text).join('\n');
+      const inlineCss = root
+        .querySelectorAll('style')
+        .map((s) => s.text)
+        .join('\n');
       for (const pre of root.querySelectorAll('pre.astro-code')) {
         const tokens = pre.querySelectorAll('[class*="tok-"]');
-        expect(tokens.length, `${file}: a highlighted block has no coloured token`).toBeGreaterThan(0);
-        for (const token of tokens) for (const c of token.classList.values()) if (c.startsWith('tok-')) used.add(c);
+        expect(tokens.length, `${file}: a highlighted block has no coloured token`).toBeGreaterThan(
+          0,
+        );
+        for (const token of tokens)
+          for (const c of token.classList.values()) if (c.startsWith('tok-')) used.add(c);
       }
-      for (const c of used) expect(`${css}\n${inlineCss}`, `${file}: no CSS for .${c}`).toMatch(new RegExp(`\\.${c}[{,:\\s]`));
+      for (const c of used)
+        expect(`${css}\n${inlineCss}`, `${file}: no CSS for .${c}`).toMatch(
+          new RegExp(`\\.${c}[{,:\\s]`),
+        );
     }
     expect(used).toContain('tok-keyword');
   });
@@ -37,39 +51,58 @@ describe.each(builds)('reader markup in the site built $name', ({ dist, base }) 
   it('puts every table and code block in a focusable region with a name unique on its page', () => {
     for (const slug of guideSlugs) {
       const article = readPage(dist, slug).querySelector('article');
-      const boxes = [...(article?.querySelectorAll('table') ?? []).map((t) => t.parentNode), ...(article?.querySelectorAll('pre') ?? [])];
+      const boxes = [
+        ...(article?.querySelectorAll('table') ?? []).map((t) => t.parentNode),
+        ...(article?.querySelectorAll('pre') ?? []),
+      ];
       const labels = boxes.map((box) => {
         expect(box?.getAttribute('role'), slug).toBe('region');
         expect(box?.getAttribute('tabindex'), slug).toBe('0');
         return box?.getAttribute('aria-label') ?? '';
       });
-      expect(labels.every((l) => /^(Table|[A-Za-z]+ example)(: .+)?$/.test(l)), `${slug}: ${labels.join(' | ')}`).toBe(true);
-      expect(new Set(labels).size, `${slug}: duplicate region names ${labels.join(' | ')}`).toBe(labels.length);
+      expect(
+        labels.every((l) => /^(Table|[A-Za-z]+ example)(: .+)?$/.test(l)),
+        `${slug}: ${labels.join(' | ')}`,
+      ).toBe(true);
+      expect(new Set(labels).size, `${slug}: duplicate region names ${labels.join(' | ')}`).toBe(
+        labels.length,
+      );
     }
   });
 
   it('gives every h2–h4 a permalink to its id, named after the heading, kept out of the search index', () => {
     for (const slug of guideSlugs) {
-      for (const heading of readPage(dist, slug).querySelectorAll('article h2, article h3, article h4')) {
+      for (const heading of readPage(dist, slug).querySelectorAll(
+        'article h2, article h3, article h4',
+      )) {
         const link = heading.nextElementSibling;
         expect(link?.getAttribute('href'), `${slug}: ${heading.text}`).toBe(`#${heading.id}`);
-        expect(link?.querySelector('.sr-only')?.text, slug).toBe(`Permalink to “${heading.text.trim()}”`);
+        expect(link?.querySelector('.sr-only')?.text, slug).toBe(
+          `Permalink to “${heading.text.trim()}”`,
+        );
         expect(link?.hasAttribute('data-pagefind-ignore'), slug).toBe(true);
       }
     }
-    for (const fragment of readPagefindFragments(dist)) expect(fragment.content, fragment.url).not.toContain('Permalink to');
+    for (const fragment of readPagefindFragments(dist))
+      expect(fragment.content, fragment.url).not.toContain('Permalink to');
   });
 
   it('applies a saved theme with a classic same-origin script that runs before any stylesheet', () => {
     for (const file of htmlFiles(dist)) {
       const head = parse(readFileSync(join(dist, file), 'utf8')).querySelector('head');
       const first = head?.querySelector('script');
-      expect(first?.getAttribute('src'), file).toMatch(new RegExp(`^${base}_astro/theme-boot\\.[\\w-]+\\.js$`));
-      for (const attr of ['type', 'defer', 'async']) expect(first?.hasAttribute(attr), `${file}: ${attr}`).toBe(false);
+      expect(first?.getAttribute('src'), file).toMatch(
+        new RegExp(`^${base}_astro/theme-boot\\.[\\w-]+\\.js$`),
+      );
+      for (const attr of ['type', 'defer', 'async'])
+        expect(first?.hasAttribute(attr), `${file}: ${attr}`).toBe(false);
       const html = head?.innerHTML ?? '';
       const firstStyle = html.search(/<link rel="stylesheet"|<style/);
       expect(html.indexOf('theme-boot'), file).toBeLessThan(firstStyle < 0 ? Infinity : firstStyle);
-      const boot = readFileSync(join(dist, (first?.getAttribute('src') ?? '').slice(base.length)), 'utf8');
+      const boot = readFileSync(
+        join(dist, (first?.getAttribute('src') ?? '').slice(base.length)),
+        'utf8',
+      );
       expect(boot).toContain("localStorage.getItem('gd-theme')");
     }
   });
@@ -83,9 +116,13 @@ describe.each(builds)('reader markup in the site built $name', ({ dist, base }) 
     const guidePages = new Set(guideSlugs.map((s) => `${base}${s ? `${s}/` : ''}`));
     for (const link of print.querySelectorAll('main a[href]')) {
       const href = link.getAttribute('href') ?? '';
-      if (href.startsWith('#')) expect(ids, `${href} has no target on /print/`).toContain(decodeURIComponent(href.slice(1)));
+      if (href.startsWith('#'))
+        expect(ids, `${href} has no target on /print/`).toContain(
+          decodeURIComponent(href.slice(1)),
+        );
       // A link to a guide page may remain only as the chapter's own "Online at" address.
-      else if (guidePages.has(href.split('#')[0] ?? '')) expect(link.parentNode?.classList.contains('chapter-url'), href).toBe(true);
+      else if (guidePages.has(href.split('#')[0] ?? ''))
+        expect(link.parentNode?.classList.contains('chapter-url'), href).toBe(true);
     }
   });
 });

@@ -30,15 +30,29 @@ describe('a build is reproducible', () => {
     const first = inject('rootDist');
     const second = `${outputRoot}reproducible-root/`;
     // The same environment tests/global-setup.ts gives the build at the domain root.
-    const result = await astroBuild({ outDir: second, env: { BASE_PATH: '/', SITE_URL: testSiteUrl } });
+    const result = await astroBuild({
+      outDir: second,
+      env: { BASE_PATH: '/', SITE_URL: testSiteUrl },
+    });
     expect(result.code, result.output).toBe(0);
 
     const a = digests(first);
     const b = digests(second);
-    expect([...b.keys()].sort(), 'the second build wrote a different set of files (hashed names differ when content does)').toEqual([...a.keys()].sort());
-    expect([...a.keys()].some((f) => f.startsWith('pagefind/fragment/')), 'Pagefind output is part of the comparison').toBe(true);
+    expect(
+      [...b.keys()].sort(),
+      'the second build wrote a different set of files (hashed names differ when content does)',
+    ).toEqual([...a.keys()].sort());
+    expect(
+      [...a.keys()].some((f) => f.startsWith('pagefind/fragment/')),
+      'Pagefind output is part of the comparison',
+    ).toBe(true);
     const differing = [...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
-    const report = differing.slice(0, 5).map((file) => `${file} ${/\.(html|js|css|json|xml|txt|md)$/.test(file) ? firstDifference(join(first, file), join(second, file)) : '(binary)'}`);
+    const report = differing
+      .slice(0, 5)
+      .map(
+        (file) =>
+          `${file} ${/\.(html|js|css|json|xml|txt|md)$/.test(file) ? firstDifference(join(first, file), join(second, file)) : '(binary)'}`,
+      );
     // (A source file edited while the tests run also shows up here: rerun on an unchanged tree.)
     expect(differing, `files that differ between two builds:\n${report.join('\n')}`).toEqual([]);
   });

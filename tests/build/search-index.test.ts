@@ -15,10 +15,15 @@ describe.each(builds)('the search index built $name', ({ dist, base }) => {
     for (const slug of guideSlugs) {
       const content = fragments.find((f) => f.url === `/${slug ? `${slug}/` : ''}`)?.content ?? '';
       for (const row of readPage(dist, slug).querySelectorAll('article thead tr')) {
-        const cells = row.querySelectorAll('th').map((th) => th.text.trim()).filter(Boolean);
+        const cells = row
+          .querySelectorAll('th')
+          .map((th) => th.text.trim())
+          .filter(Boolean);
         for (let i = 1; i < cells.length; i++) {
           pairs++;
-          expect(content, `${slug}: "${cells[i - 1]}" and "${cells[i]}"`).not.toContain(`${cells[i - 1]}${cells[i]}`);
+          expect(content, `${slug}: "${cells[i - 1]}" and "${cells[i]}"`).not.toContain(
+            `${cells[i - 1]}${cells[i]}`,
+          );
         }
       }
     }
@@ -34,12 +39,16 @@ describe.each(builds)('the search index built $name', ({ dist, base }) => {
   });
 
   it('versions the Pagefind runtime: pages, script, worker and WebAssembly carry one key', () => {
-    const bundle = readPage(dist, '').querySelector('site-search')?.getAttribute('data-pagefind') ?? '';
+    const bundle =
+      readPage(dist, '').querySelector('site-search')?.getAttribute('data-pagefind') ?? '';
     const key = /^(.*)pagefind\.js\?v=([0-9a-f]{12})$/.exec(bundle);
     expect(key?.[1], 'bundle under the base').toBe(`${base}pagefind/`);
     const v = key?.[2] ?? 'missing';
     for (const slug of [...guideSlugs, 'search']) {
-      expect(readPage(dist, slug).querySelector('[data-pagefind]')?.getAttribute('data-pagefind'), slug).toBe(`${base}pagefind/pagefind.js?v=${v}`);
+      expect(
+        readPage(dist, slug).querySelector('[data-pagefind]')?.getAttribute('data-pagefind'),
+        slug,
+      ).toBe(`${base}pagefind/pagefind.js?v=${v}`);
     }
     const script = readFileSync(join(dist, 'pagefind', 'pagefind.js'), 'utf8');
     const worker = readFileSync(join(dist, 'pagefind', 'pagefind-worker.js'), 'utf8');
@@ -50,7 +59,9 @@ describe.each(builds)('the search index built $name', ({ dist, base }) => {
 
   it('deploys no unused Pagefind UI bundle', () => {
     const files = readdirSync(join(dist, 'pagefind'));
-    expect(files.filter((f) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f)),
+    ).toEqual([]);
     expect(existsSync(join(dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
   });
 });

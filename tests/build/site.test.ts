@@ -15,9 +15,15 @@ describe.each(builds)('the site built $name', ({ dist, base }) => {
     for (const slug of guideSlugs) {
       const page = readPage(dist, slug);
       const title = sourceTitle(slug);
-      expect(page.querySelectorAll('h1').map((h) => h.text.trim()), slug).toEqual([title]);
+      expect(
+        page.querySelectorAll('h1').map((h) => h.text.trim()),
+        slug,
+      ).toEqual([title]);
       expect(page.querySelector('title')?.text, slug).toContain(title);
-      expect(page.querySelector('meta[name="description"]')?.getAttribute('content')?.length, slug).toBeGreaterThan(40);
+      expect(
+        page.querySelector('meta[name="description"]')?.getAttribute('content')?.length,
+        slug,
+      ).toBeGreaterThan(40);
       expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href'), slug).toBe(
         `https://guide.example.com${base}${slug ? `${slug}/` : ''}`,
       );
@@ -27,9 +33,14 @@ describe.each(builds)('the site built $name', ({ dist, base }) => {
   it('lists the pages in the sidebar in reading order and marks the current one', () => {
     for (const slug of guideSlugs) {
       const links = readPage(dist, slug).querySelectorAll('nav[aria-label="Guide"] a');
-      expect(links.map((a) => a.getAttribute('href'))).toEqual(guideSlugs.map((s) => `${base}${s ? `${s}/` : ''}`));
+      expect(links.map((a) => a.getAttribute('href'))).toEqual(
+        guideSlugs.map((s) => `${base}${s ? `${s}/` : ''}`),
+      );
       const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
-      expect(current.map((a) => a.getAttribute('href')), slug).toEqual([`${base}${slug ? `${slug}/` : ''}`]);
+      expect(
+        current.map((a) => a.getAttribute('href')),
+        slug,
+      ).toEqual([`${base}${slug ? `${slug}/` : ''}`]);
     }
   });
 
@@ -53,19 +64,25 @@ describe.each(builds)('the site built $name', ({ dist, base }) => {
   });
 
   it('rewrites cross-links written as ./page.mdx into URLs under the base', () => {
-    const hrefs = readPage(dist, '').querySelectorAll('article a').map((a) => a.getAttribute('href') ?? '');
+    const hrefs = readPage(dist, '')
+      .querySelectorAll('article a')
+      .map((a) => a.getAttribute('href') ?? '');
     expect(hrefs.some((h) => h.includes('.mdx'))).toBe(false);
     expect(hrefs).toContain(`${base}service-linked-roles/`);
   });
 
   it('indexes every page for search, and only each page’s main content', () => {
     const fragments = readPagefindFragments(dist);
-    expect(fragments.map((f) => f.url).sort()).toEqual(guideSlugs.map((s) => `/${s ? `${s}/` : ''}`).sort());
+    expect(fragments.map((f) => f.url).sort()).toEqual(
+      guideSlugs.map((s) => `/${s ? `${s}/` : ''}`).sort(),
+    );
     for (const fragment of fragments) {
       expect(fragment.content, fragment.url).not.toContain('Skip to content');
       expect(fragment.content, fragment.url).not.toContain('Previous');
     }
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(
+      readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    ) as { languages: Record<string, { page_count: number }> };
     expect(entry.languages['en']?.page_count).toBe(guideSlugs.length);
   });
 });

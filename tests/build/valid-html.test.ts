@@ -17,7 +17,8 @@ describe.each([
     for (const page of pages) {
       const report = await validator.validateString(page.html, page.urlPath);
       for (const result of report.results) {
-        for (const m of result.messages) problems.push(`${page.urlPath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+        for (const m of result.messages)
+          problems.push(`${page.urlPath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
@@ -26,7 +27,9 @@ describe.each([
 
 describe('the HTML validator', () => {
   it('rejects markup a browser would have to repair', async () => {
-    const report = await validator.validateString('<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></p></div><span id="a"></span><span id="a"></span></body></html>');
+    const report = await validator.validateString(
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><p><div></p></div><span id="a"></span><span id="a"></span></body></html>',
+    );
     expect(report.valid).toBe(false);
   });
 });

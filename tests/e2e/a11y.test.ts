@@ -11,14 +11,22 @@ describe.skipIf(skipBrowserTests)('accessibility checked by axe-core', () => {
 
   describe.each(themes)('in the $name theme', ({ name, background }) => {
     it('finds no violation on any page at desktop width', async () => {
-      const context = await site.browser.newContext({ bypassCSP: true, colorScheme: name, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+      const context = await site.browser.newContext({
+        bypassCSP: true,
+        colorScheme: name,
+        reducedMotion: 'reduce',
+        viewport: { width: 1280, height: 900 },
+      });
       await chooseThemeBeforeLoad(context, name);
       const page = await context.newPage();
       const violations: string[] = [];
       for (const { path } of sitePages) {
         await page.goto(site.server.url + path);
         // The theme really is the one under test (contrast is what changes).
-        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), path).toBe(background);
+        expect(
+          await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+          path,
+        ).toBe(background);
         violations.push(...(await runAxe(page)).map((v) => `/${path}: ${v}`));
       }
       await context.close();
@@ -26,7 +34,13 @@ describe.skipIf(skipBrowserTests)('accessibility checked by axe-core', () => {
     });
 
     it('finds no violation on a phone with the Menu and On this page drawers open', async () => {
-      const context = await site.browser.newContext({ bypassCSP: true, colorScheme: name, reducedMotion: 'reduce', viewport: { width: 375, height: 740 }, hasTouch: true });
+      const context = await site.browser.newContext({
+        bypassCSP: true,
+        colorScheme: name,
+        reducedMotion: 'reduce',
+        viewport: { width: 375, height: 740 },
+        hasTouch: true,
+      });
       await chooseThemeBeforeLoad(context, name);
       const page = await context.newPage();
       const violations: string[] = [];
@@ -34,7 +48,8 @@ describe.skipIf(skipBrowserTests)('accessibility checked by axe-core', () => {
       // longest page covers what only phones show, the open drawers and the two-row header.
       for (const path of ['managing-access/']) {
         await page.goto(site.server.url + path);
-        for (const summary of await page.locator('details.drawer > summary').all()) await summary.click();
+        for (const summary of await page.locator('details.drawer > summary').all())
+          await summary.click();
         expect(await page.locator('details.drawer:not([open])').count(), path).toBe(0);
         violations.push(...(await runAxe(page)).map((v) => `/${path}: ${v}`));
       }

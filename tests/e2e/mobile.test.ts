@@ -3,7 +3,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { guidePaths, sitePages } from '../helpers/reader.ts';
 
-const phone = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' } as const;
+const phone = {
+  viewport: { width: 375, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  reducedMotion: 'reduce',
+} as const;
 
 /** Elements wider than the viewport that make the page scroll sideways (the first few, for the message). */
 const sidewaysOverflow = (page: Page) =>
@@ -11,9 +16,14 @@ const sidewaysOverflow = (page: Page) =>
     const width = document.documentElement.clientWidth;
     if (document.documentElement.scrollWidth <= width) return [];
     return [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !el.closest('.table-scroll, pre'))
+      .filter(
+        (el) => el.getBoundingClientRect().right > width + 0.5 && !el.closest('.table-scroll, pre'),
+      )
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}.${el.className} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`,
+      );
   });
 
 describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
@@ -25,7 +35,8 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     for (const { path } of sitePages) {
       await page.goto(site.server.url + path);
       problems.push(...(await sidewaysOverflow(page)).map((p) => `/${path}: ${p}`));
-      for (const summary of await page.locator('details.drawer > summary').all()) await summary.click();
+      for (const summary of await page.locator('details.drawer > summary').all())
+        await summary.click();
       problems.push(...(await sidewaysOverflow(page)).map((p) => `/${path} (drawers open): ${p}`));
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > 375) problems.push(`/${path}: the page is ${scrollWidth}px wide`);
@@ -49,7 +60,11 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
         })),
       );
       for (const box of boxes) {
-        expect(box, `/${path}`).toMatchObject({ role: 'region', tabIndex: 0, label: expect.stringMatching(/\S/) });
+        expect(box, `/${path}`).toMatchObject({
+          role: 'region',
+          tabIndex: 0,
+          label: expect.stringMatching(/\S/),
+        });
         expect(box.right, `/${path}: ${box.label}`).toBeLessThanOrEqual(375);
         if (box.overflows) overflowing++;
       }
@@ -60,7 +75,10 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     expect(overflowing).toBeGreaterThan(3);
 
     await page.goto(`${site.server.url}data-protection/`);
-    const wide = page.locator('pre[role="region"]').filter({ hasText: 'create-publishing-destination' }).first();
+    const wide = page
+      .locator('pre[role="region"]')
+      .filter({ hasText: 'create-publishing-destination' })
+      .first();
     await wide.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -73,14 +91,21 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     for (const path of ['', 'managing-access/', 'search/']) {
       await page.goto(site.server.url + path);
       const name = await page.locator('.site-name').boundingBox();
-      const lineHeight = await page.locator('.site-name').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      const lineHeight = await page
+        .locator('.site-name')
+        .evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
       expect(name, `/${path}`).not.toBeNull();
       // At most two lines of text (the broken header wrapped it onto four).
       expect(name?.height ?? Infinity, `/${path}`).toBeLessThanOrEqual(2 * lineHeight + 16 + 1);
-      for (const control of await page.locator('header a, header button, header input, header select').all()) {
+      for (const control of await page
+        .locator('header a, header button, header input, header select')
+        .all()) {
         if (!(await control.isVisible())) continue;
         const box = await control.boundingBox();
-        expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 375, `/${path}: ${await control.evaluate((el) => el.outerHTML.slice(0, 80))}`).toBe(true);
+        expect(
+          (box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 375,
+          `/${path}: ${await control.evaluate((el) => el.outerHTML.slice(0, 80))}`,
+        ).toBe(true);
       }
     }
     await page.close();
@@ -99,7 +124,11 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     await toc.locator('summary').tap();
     await toc.getByRole('link', { name: 'Malware scan snapshots' }).tap();
     await page.waitForURL(/#malware-scan-snapshots$/);
-    await expect.poll(() => page.locator('#malware-scan-snapshots').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(200);
+    await expect
+      .poll(() =>
+        page.locator('#malware-scan-snapshots').evaluate((el) => el.getBoundingClientRect().top),
+      )
+      .toBeLessThan(200);
 
     await sidebarLink.tap();
     await page.waitForURL(/\/resilience\/$/);
@@ -111,20 +140,31 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     const small: string[] = [];
     for (const path of guidePaths) {
       await page.goto(site.server.url + path);
-      for (const summary of await page.locator('details.drawer > summary').all()) await summary.click();
+      for (const summary of await page.locator('details.drawer > summary').all())
+        await summary.click();
       const targets = await page
-        .locator('header a, header button, header select, summary, nav a, .pagination a, .heading-link, .copy-button, .page-meta a, .site-footer a')
+        .locator(
+          'header a, header button, header select, summary, nav a, .pagination a, .heading-link, .copy-button, .page-meta a, .site-footer a',
+        )
         .evaluateAll((els) =>
           els
             .filter((el) => el.getClientRects().length > 0 && !el.closest('.breadcrumbs, .sr-only'))
             .map((el) => {
               const r = el.getBoundingClientRect();
               const isNav = el.matches('summary, nav[aria-label="Guide"] a');
-              return { what: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`, width: r.width, height: r.height, min: isNav ? 44 : 24 };
+              return {
+                what: `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+                width: r.width,
+                height: r.height,
+                min: isNav ? 44 : 24,
+              };
             }),
         );
       for (const t of targets) {
-        if (t.width < 24 || t.height < t.min) small.push(`/${path}: ${t.what} is ${Math.round(t.width)}x${Math.round(t.height)} (needs ${t.min}px)`);
+        if (t.width < 24 || t.height < t.min)
+          small.push(
+            `/${path}: ${t.what} is ${Math.round(t.width)}x${Math.round(t.height)} (needs ${t.min}px)`,
+          );
       }
     }
     await page.close();

@@ -6,16 +6,23 @@ import { guideSlugs, sourceTitle } from '../helpers/dist.ts';
 /** What paper shows: chrome hidden, colours, wrapping and printed link addresses. */
 const printedState = (page: Page) =>
   page.evaluate(() => {
-    const shown = (sel: string) => [...document.querySelectorAll(sel)].filter((el) => getComputedStyle(el).display !== 'none').length;
+    const shown = (sel: string) =>
+      [...document.querySelectorAll(sel)].filter((el) => getComputedStyle(el).display !== 'none')
+        .length;
     const link = document.querySelector<HTMLAnchorElement>('main a[href^="https://"]');
     const svgText = document.querySelector('svg text');
     return {
-      chromeShown: shown('.skip-link, .site-header, details.drawer, .breadcrumbs, .pagination, .site-footer, .heading-link, .copy-button'),
+      chromeShown: shown(
+        '.skip-link, .site-header, details.drawer, .breadcrumbs, .pagination, .site-footer, .heading-link, .copy-button',
+      ),
       text: getComputedStyle(document.body).color,
       background: getComputedStyle(document.body).backgroundColor,
       linkAddress: link ? getComputedStyle(link, '::after').content : 'no external link',
       linkHref: link?.href,
-      codeWraps: [...document.querySelectorAll('pre')].every((pre) => getComputedStyle(pre).whiteSpace === 'pre-wrap' && pre.scrollWidth <= pre.clientWidth),
+      codeWraps: [...document.querySelectorAll('pre')].every(
+        (pre) =>
+          getComputedStyle(pre).whiteSpace === 'pre-wrap' && pre.scrollWidth <= pre.clientWidth,
+      ),
       svgText: svgText ? getComputedStyle(svgText).fill : 'no diagram',
     };
   });
@@ -36,19 +43,30 @@ describe.skipIf(skipBrowserTests)('printing', () => {
     }
     // Each chapter carries the page's body, not only its title: its sources and a sample of its text.
     expect(await page.locator('article.chapter .page-meta').count()).toBe(guideSlugs.length);
-    expect(await page.locator('article.chapter table').count()).toBeGreaterThanOrEqual(guideSlugs.length - 1);
+    expect(await page.locator('article.chapter table').count()).toBeGreaterThanOrEqual(
+      guideSlugs.length - 1,
+    );
     await page.close();
   });
 
   it('prints a page black on white, without navigation, with code wrapped and link addresses shown', async () => {
-    const page = await site.browser.newPage({ colorScheme: 'dark', viewport: { width: 760, height: 1000 } });
+    const page = await site.browser.newPage({
+      colorScheme: 'dark',
+      viewport: { width: 760, height: 1000 },
+    });
     for (const path of ['', 'data-protection/', 'print/']) {
       await page.goto(site.server.url + path);
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
       const state = await printedState(page);
-      expect(state, `/${path}`).toMatchObject({ chromeShown: 0, text: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)', codeWraps: true });
+      expect(state, `/${path}`).toMatchObject({
+        chromeShown: 0,
+        text: 'rgb(0, 0, 0)',
+        background: 'rgb(255, 255, 255)',
+        codeWraps: true,
+      });
       expect(state.linkAddress, `/${path}`).toContain(state.linkHref ?? 'an external link');
-      if (state.svgText !== 'no diagram') expect(state.svgText, `/${path}: diagram text`).toBe('rgb(0, 0, 0)');
+      if (state.svgText !== 'no diagram')
+        expect(state.svgText, `/${path}: diagram text`).toBe('rgb(0, 0, 0)');
       await page.emulateMedia({ media: 'screen' });
     }
     await page.close();
@@ -58,7 +76,9 @@ describe.skipIf(skipBrowserTests)('printing', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}print/`);
     await page.emulateMedia({ media: 'print' });
-    const breaks = await page.locator('article.chapter').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+    const breaks = await page
+      .locator('article.chapter')
+      .evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
     expect(breaks).toEqual(guideSlugs.map(() => 'page'));
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);

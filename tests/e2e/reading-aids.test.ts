@@ -4,7 +4,10 @@ import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 
 const desktop = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' } as const;
 
-const currentTocLinks = (page: Page) => page.locator('toc-spy a[aria-current]').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+const currentTocLinks = (page: Page) =>
+  page
+    .locator('toc-spy a[aria-current]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('href')));
 
 describe.skipIf(skipBrowserTests)('reading aids', () => {
   const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
@@ -13,34 +16,53 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     const page = await site.browser.newPage(desktop);
     await page.goto(`${site.server.url}data-protection/`);
     const headings = await page.locator('article :is(h2, h3, h4)').evaluateAll((els) =>
-      els.map((h) => ({ id: h.id, text: (h.textContent ?? '').trim(), href: h.nextElementSibling?.getAttribute('href') })),
+      els.map((h) => ({
+        id: h.id,
+        text: (h.textContent ?? '').trim(),
+        href: h.nextElementSibling?.getAttribute('href'),
+      })),
     );
     expect(headings.length).toBeGreaterThan(5);
     for (const heading of headings) {
       expect(heading.href, heading.text).toBe(`#${heading.id}`);
       // The accessible name, as a screen reader announces it.
-      expect(await page.getByRole('link', { name: `Permalink to “${heading.text}”`, exact: true }).count(), heading.text).toBe(1);
+      expect(
+        await page
+          .getByRole('link', { name: `Permalink to “${heading.text}”`, exact: true })
+          .count(),
+        heading.text,
+      ).toBe(1);
     }
     // Tab from the page's h1 area reaches the first permalink, and Enter follows it.
     await page.locator('.breadcrumbs a').focus();
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate((id) => document.activeElement?.getAttribute('href') === `#${id}`, headings[0]?.id);
+      reached = await page.evaluate(
+        (id) => document.activeElement?.getAttribute('href') === `#${id}`,
+        headings[0]?.id,
+      );
     }
     expect(reached, 'Tab reaches the first heading permalink').toBe(true);
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe(`#${headings[0]?.id}`);
     // The heading lands below the sticky header, not under it.
-    const headerBottom = await page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().bottom);
-    const top = await page.locator(`#${headings[0]?.id}`).evaluate((el) => el.getBoundingClientRect().top);
+    const headerBottom = await page
+      .locator('.site-header')
+      .evaluate((el) => el.getBoundingClientRect().bottom);
+    const top = await page
+      .locator(`#${headings[0]?.id}`)
+      .evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(headerBottom);
     expect(top).toBeLessThan(headerBottom + 100);
     await page.close();
   });
 
   it('a Copy button on every code block copies the code and announces "Copied"', async () => {
-    const context = await site.browser.newContext({ ...desktop, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await site.browser.newContext({
+      ...desktop,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     await page.goto(`${site.server.url}data-protection/`);
     const blocks = page.locator('code-block');
@@ -54,7 +76,14 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     const expected = await block.locator('pre').evaluate((el) => el.textContent);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     expect(expected).toContain('"Statement"');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Copied$/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Copied$/ })
+          .count(),
+      )
+      .toBe(1);
     expect(await button.innerText()).toBe('Copied');
     await context.close();
   });
@@ -63,13 +92,23 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     const page = await site.browser.newPage(desktop);
     await page.goto(`${site.server.url}data-protection/`);
     expect(await currentTocLinks(page)).toEqual([]);
-    for (const id of ['export-findings-for-longer-retention', 'bucket-policy-that-insists-on-sse-kms', 'malware-scan-snapshots', 'encryption-at-rest-and-in-transit']) {
+    for (const id of [
+      'export-findings-for-longer-retention',
+      'bucket-policy-that-insists-on-sse-kms',
+      'malware-scan-snapshots',
+      'encryption-at-rest-and-in-transit',
+    ]) {
       await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await expect.poll(() => currentTocLinks(page), { message: id }).toEqual([`#${id}`]);
       // The contents and the sidebar stay on screen (sticky) however far the reader scrolls.
-      for (const sel of ['toc-spy a[aria-current]', 'nav[aria-label="Guide"] a[aria-current="page"]']) {
+      for (const sel of [
+        'toc-spy a[aria-current]',
+        'nav[aria-label="Guide"] a[aria-current="page"]',
+      ]) {
         const box = await page.locator(sel).boundingBox();
-        expect(box && box.y >= 0 && box.y + box.height <= 800, `${sel} on screen at #${id}`).toBe(true);
+        expect(box && box.y >= 0 && box.y + box.height <= 800, `${sel} on screen at #${id}`).toBe(
+          true,
+        );
       }
     }
     await page.locator('body').evaluate(() => window.scrollTo(0, 0));
@@ -83,8 +122,13 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
       const page = await site.browser.newPage({ ...desktop, colorScheme: theme });
       await page.goto(`${site.server.url}data-protection/`);
       colours[theme] = await page.evaluate(() => {
-        const color = (sel: string) => getComputedStyle(document.querySelector(sel) ?? document.body).color;
-        return { keyword: color('pre .tok-keyword'), string: color('pre .tok-string-expression'), text: color('pre') };
+        const color = (sel: string) =>
+          getComputedStyle(document.querySelector(sel) ?? document.body).color;
+        return {
+          keyword: color('pre .tok-keyword'),
+          string: color('pre .tok-string-expression'),
+          text: color('pre'),
+        };
       });
       expect(await page.locator('pre [style], pre[style]').count()).toBe(0);
       await page.close();

@@ -19,7 +19,11 @@ async function freePort(): Promise<number> {
 
 /** The environment a developer's shell would have: this process's, minus what Vitest adds. */
 function devEnvironment(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !/^(VITEST|TEST_)/.test(e[0])));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && !/^(VITEST|TEST_)/.test(e[0]),
+    ),
+  );
 }
 
 /**
@@ -39,17 +43,36 @@ describe.skipIf(skipBrowserTests)('search in the dev server', () => {
     outDir = await mkdtemp(join(tmpdir(), 'search-dev-'));
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    dev = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'dev', '--port', String(port), '--outDir', outDir], {
-      cwd: projectRoot,
-      // Vitest's own NODE_ENV=test and VITEST* variables would change how Vite serves the dev site.
-      env: { ...devEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', BASE_PATH: '/', NODE_ENV: 'development' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    dev = spawn(
+      process.execPath,
+      [
+        `${projectRoot}node_modules/astro/bin/astro.mjs`,
+        'dev',
+        '--port',
+        String(port),
+        '--outDir',
+        outDir,
+      ],
+      {
+        cwd: projectRoot,
+        // Vitest's own NODE_ENV=test and VITEST* variables would change how Vite serves the dev site.
+        env: {
+          ...devEnvironment(),
+          ASTRO_TELEMETRY_DISABLED: '1',
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+          BASE_PATH: '/',
+          NODE_ENV: 'development',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     dev.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     dev.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
     const started = Date.now();
     while (!log.includes(`localhost:${port}`)) {
-      if (Date.now() - started > 90_000 || dev.exitCode !== null) throw new Error(`astro dev did not start:\n${log}`);
+      if (Date.now() - started > 90_000 || dev.exitCode !== null)
+        throw new Error(`astro dev did not start:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     chromium = await launchChromium();
@@ -65,7 +88,9 @@ describe.skipIf(skipBrowserTests)('search in the dev server', () => {
     const page = await chromium.browser.newPage();
     try {
       await page.goto(origin);
-      await page.waitForFunction(() => customElements.get('site-search') !== undefined, null, { timeout: 60_000 });
+      await page.waitForFunction(() => customElements.get('site-search') !== undefined, null, {
+        timeout: 60_000,
+      });
       await page.keyboard.press('ControlOrMeta+k');
       await page.locator('#search-dialog-input').fill('FedRAMP');
       const status = page.locator('dialog [role="status"]');

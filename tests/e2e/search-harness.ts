@@ -34,33 +34,52 @@ export interface WatchedPage {
 }
 
 /** Opens a fresh context and page on `server` that records problems. */
-export async function watchedPage(browser: Browser, server: StaticServer, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+export async function watchedPage(
+  browser: Browser,
+  server: StaticServer,
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
   // Runs before any page script and is not subject to the page's CSP.
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+    );
   });
   page.on('request', (request) => {
     requests.push(request.url());
-    if (new URL(request.url()).origin !== server.origin) problems.push(`request to another origin: ${request.url()}`);
+    if (new URL(request.url()).origin !== server.origin)
+      problems.push(`request to another origin: ${request.url()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`));
+  page.on('requestfailed', (request) =>
+    problems.push(
+      `request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`,
+    ),
+  );
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   page.on('console', (message) => {
     const text = message.text();
-    if (message.type() === 'error' || (message.type() === 'warning' && /pagefind|content security policy/i.test(text))) problems.push(`console ${message.type()}: ${text}`);
+    if (
+      message.type() === 'error' ||
+      (message.type() === 'warning' && /pagefind|content security policy/i.test(text))
+    )
+      problems.push(`console ${message.type()}: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return { page, problems, requests, close: () => context.close() };
 }
 
 /** Types a query into the open dialog and waits until the live region reports on exactly that query. */
-export async function searchInDialog(page: Page, query: string, how: 'type' | 'fill' = 'fill'): Promise<void> {
+export async function searchInDialog(
+  page: Page,
+  query: string,
+  how: 'type' | 'fill' = 'fill',
+): Promise<void> {
   const input = page.locator('#search-dialog-input');
   if (how === 'type') {
     await input.press('ControlOrMeta+a');
@@ -68,12 +87,17 @@ export async function searchInDialog(page: Page, query: string, how: 'type' | 'f
   } else {
     await input.fill(query);
   }
-  await page.waitForFunction((q) => document.querySelector('dialog [data-status]')?.textContent?.includes(`“${q}”`), query);
+  await page.waitForFunction(
+    (q) => document.querySelector('dialog [data-status]')?.textContent?.includes(`“${q}”`),
+    query,
+  );
 }
 
 /** The hrefs of the dialog's options, in order. */
 export function optionHrefs(page: Page): Promise<string[]> {
-  return page.$$eval('dialog [role="option"]', (options) => options.map((o) => o.getAttribute('href') ?? ''));
+  return page.$$eval('dialog [role="option"]', (options) =>
+    options.map((o) => o.getAttribute('href') ?? ''),
+  );
 }
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -86,11 +110,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async () => {
     interface AxeResults {
-      violations: Array<{ id: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+      violations: Array<{
+        id: string;
+        nodes: Array<{ target: string[]; failureSummary?: string }>;
+      }>;
     }
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }
+    ).axe;
     const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return results.violations.flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+      ),
+    );
   });
 }

@@ -5,7 +5,8 @@ import { themes } from '../helpers/reader.ts';
 
 const [light, dark] = themes;
 
-const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const background = (page: Page) =>
+  page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 /**
  * Records what the first rendered frame showed. requestAnimationFrame callbacks run just before a
@@ -15,7 +16,9 @@ const background = (page: Page) => page.evaluate(() => getComputedStyle(document
 async function recordFirstFrame(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     requestAnimationFrame(() => {
-      const w = window as unknown as { __firstFrame?: { theme: string | null; background: string | null } };
+      const w = window as unknown as {
+        __firstFrame?: { theme: string | null; background: string | null };
+      };
       w.__firstFrame = {
         theme: document.documentElement.getAttribute('data-theme'),
         background: document.body ? getComputedStyle(document.body).backgroundColor : null,
@@ -25,7 +28,16 @@ async function recordFirstFrame(context: BrowserContext): Promise<void> {
 }
 
 const firstFrame = (page: Page) =>
-  page.waitForFunction(() => (window as unknown as { __firstFrame?: { theme: string | null; background: string | null } }).__firstFrame).then((h) => h.jsonValue());
+  page
+    .waitForFunction(
+      () =>
+        (
+          window as unknown as {
+            __firstFrame?: { theme: string | null; background: string | null };
+          }
+        ).__firstFrame,
+    )
+    .then((h) => h.jsonValue());
 
 /** Delays every script (as a slow network would), so a theme script that runs late shows as a flash. */
 async function slowScripts(context: BrowserContext): Promise<void> {
@@ -39,7 +51,10 @@ async function slowScripts(context: BrowserContext): Promise<void> {
 async function tabToThemeControl(page: Page): Promise<void> {
   for (let i = 0; i < 15; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.matches('theme-switcher select') ?? false)) return;
+    if (
+      await page.evaluate(() => document.activeElement?.matches('theme-switcher select') ?? false)
+    )
+      return;
   }
   throw new Error('The theme control is not reachable with Tab from the top of the page.');
 }
@@ -70,7 +85,9 @@ describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
     expect(await page.locator('theme-switcher select').inputValue()).toBe('dark');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     expect(await background(page)).toBe(dark.background);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(
+      'dark',
+    );
 
     await page.getByRole('link', { name: 'Resilience', exact: true }).first().click();
     await page.waitForURL(/resilience\/$/);
@@ -101,14 +118,20 @@ describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
       await recordFirstFrame(context);
       await page.goto(site.server.url + path);
       const frame = await firstFrame(page);
-      expect(frame, `/${path} with ${chosen.name} chosen on a ${system.name} system`).toEqual({ theme: chosen.name, background: chosen.background });
+      expect(frame, `/${path} with ${chosen.name} chosen on a ${system.name} system`).toEqual({
+        theme: chosen.name,
+        background: chosen.background,
+      });
       await context.close();
     }
   });
 
   it('without JavaScript follows the system setting and shows no theme control', async () => {
     for (const { name, background: expected } of themes) {
-      const context = await site.browser.newContext({ colorScheme: name, javaScriptEnabled: false });
+      const context = await site.browser.newContext({
+        colorScheme: name,
+        javaScriptEnabled: false,
+      });
       const page = await context.newPage();
       await page.goto(`${site.server.url}data-protection/`);
       expect(await background(page)).toBe(expected);

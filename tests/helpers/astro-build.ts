@@ -8,7 +8,8 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
  * Where test builds go, so a test run never overwrites the writer's own dist/. TEST_OUTPUT_DIR
  * moves it (two test runs at once must not share one folder).
  */
-export const outputRoot = process.env['TEST_OUTPUT_DIR']?.replace(/\/?$/, '/') ?? `${projectRoot}tests/.output/`;
+export const outputRoot =
+  process.env['TEST_OUTPUT_DIR']?.replace(/\/?$/, '/') ?? `${projectRoot}tests/.output/`;
 
 export interface BuildResult {
   /** Exit code of `astro build`. */
@@ -35,18 +36,36 @@ export interface BuildOptions {
 const vitestEnvNames = ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 
 /** Runs `astro build` in a child process, so each build reads its own config and environment. */
-export function astroBuild({ cwd = projectRoot, outDir, env = {} }: BuildOptions): Promise<BuildResult> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !vitestEnvNames.includes(name)));
+export function astroBuild({
+  cwd = projectRoot,
+  outDir,
+  env = {},
+}: BuildOptions): Promise<BuildResult> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !vitestEnvNames.includes(name)),
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir], {
-      cwd,
-      env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir],
+      {
+        cwd,
+        env: {
+          ...inherited,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, output: output.replace(/\u001b\[[0-9;]*m/g, '') }),
+    );
   });
 }

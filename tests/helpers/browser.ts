@@ -36,7 +36,11 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
         'set CHROMIUM_PATH to another Chromium, or set SKIP_BROWSER_TESTS=1 to skip browser tests on purpose.',
     );
   }
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs],
+  });
   return {
     browser,
     close: () => browser.close(),
@@ -66,11 +70,17 @@ export function useBrowserSite(options: () => StaticServerOptions): BrowserSite 
   });
   return {
     get browser() {
-      if (!launched) throw new Error('Chromium is not running: use `browser` inside a test, not at collection time.');
+      if (!launched)
+        throw new Error(
+          'Chromium is not running: use `browser` inside a test, not at collection time.',
+        );
       return launched.browser;
     },
     get server() {
-      if (!server) throw new Error('The site is not served: use `server` inside a test, not at collection time.');
+      if (!server)
+        throw new Error(
+          'The site is not served: use `server` inside a test, not at collection time.',
+        );
       return server;
     },
   };

@@ -15,7 +15,11 @@ export interface CloudFrontResponse {
 }
 
 /** Loads deploy/cloudfront/index-rewrite.js the way CloudFront runs it: a bare `handler` function, no modules. */
-export function loadIndexRewrite(): (event: { request: CloudFrontRequest }) => CloudFrontRequest | CloudFrontResponse {
+export function loadIndexRewrite(): (event: {
+  request: CloudFrontRequest;
+}) => CloudFrontRequest | CloudFrontResponse {
   const code = readFileSync(`${projectRoot}deploy/cloudfront/index-rewrite.js`, 'utf8');
-  return runInNewContext(`${code}\nhandler;`, {}) as (event: { request: CloudFrontRequest }) => CloudFrontRequest | CloudFrontResponse;
+  return runInNewContext(`${code}\nhandler;`, {}) as (event: {
+    request: CloudFrontRequest;
+  }) => CloudFrontRequest | CloudFrontResponse;
 }

@@ -32,18 +32,33 @@ const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-p
 export async function runAxe(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axeSource });
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }
+    ).axe;
     interface AxeResults {
-      violations: Array<{ id: string; help: string; nodes: Array<{ target: string[]; failureSummary?: string }> }>;
+      violations: Array<{
+        id: string;
+        help: string;
+        nodes: Array<{ target: string[]; failureSummary?: string }>;
+      }>;
     }
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     return results.violations.flatMap((v) =>
-      v.nodes.map((n) => `${v.id} (${v.help}): ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.help}): ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+      ),
     );
   }, axeTags);
 }
 
 /** Makes every page of the context start with `theme` chosen, as if the reader had picked it earlier. */
-export async function chooseThemeBeforeLoad(context: BrowserContext, theme: 'light' | 'dark'): Promise<void> {
+export async function chooseThemeBeforeLoad(
+  context: BrowserContext,
+  theme: 'light' | 'dark',
+): Promise<void> {
   await context.addInitScript((value) => localStorage.setItem('gd-theme', value), theme);
 }

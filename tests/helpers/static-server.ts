@@ -44,14 +44,26 @@ export interface StaticServerOptions {
  * Serves a built site on 127.0.0.1 the way a static host does: `/base/page/` maps to
  * `page/index.html`, a missing file gets `404.html` with status 404, and nothing outside the base.
  */
-export async function serveStatic({ dir, base = '/', headers = {}, compress = false }: StaticServerOptions): Promise<StaticServer> {
+export async function serveStatic({
+  dir,
+  base = '/',
+  headers = {},
+  compress = false,
+}: StaticServerOptions): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     const send = async (file: string, status: number) => {
       const type = contentTypes[extname(file)] ?? 'application/octet-stream';
-      const brotli = compress && /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) && /\bbr\b/.test(String(req.headers['accept-encoding']));
-      res.writeHead(status, { 'content-type': type, ...(brotli ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}), ...headers });
+      const brotli =
+        compress &&
+        /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) &&
+        /\bbr\b/.test(String(req.headers['accept-encoding']));
+      res.writeHead(status, {
+        'content-type': type,
+        ...(brotli ? { 'content-encoding': 'br', vary: 'accept-encoding' } : {}),
+        ...headers,
+      });
       const body = createReadStream(file);
       (brotli ? body.pipe(createBrotliCompress()) : body).pipe(res);
     };
@@ -62,7 +74,9 @@ export async function serveStatic({ dir, base = '/', headers = {}, compress = fa
     };
     if (!path.startsWith(base)) return notFound();
     path = path.slice(base.length);
-    const file = normalize(join(dir, path.endsWith('/') || path === '' ? join(path, 'index.html') : path));
+    const file = normalize(
+      join(dir, path.endsWith('/') || path === '' ? join(path, 'index.html') : path),
+    );
     if (!file.startsWith(normalize(dir))) return notFound();
     if (await isFile(file)) return send(file, 200);
     return notFound();

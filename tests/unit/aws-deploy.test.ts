@@ -23,13 +23,23 @@ function syncIncludes(args: readonly string[], file: string): boolean {
   let included = true;
   args.forEach((arg, i) => {
     const pattern = args[i + 1];
-    if ((arg === '--exclude' || arg === '--include') && pattern !== undefined && globMatches(pattern, file)) included = arg === '--include';
+    if (
+      (arg === '--exclude' || arg === '--include') &&
+      pattern !== undefined &&
+      globMatches(pattern, file)
+    )
+      included = arg === '--include';
   });
   return included;
 }
 
 describe('the S3 + CloudFront deploy', () => {
-  const commands = deployCommands({ dir: 'dist/', bucket: 'guide-bucket', prefix: '/docs/', distributionId: 'E1EXAMPLE' });
+  const commands = deployCommands({
+    dir: 'dist/',
+    bucket: 'guide-bucket',
+    prefix: '/docs/',
+    distributionId: 'E1EXAMPLE',
+  });
   const uploads = commands.filter((c) => c[1] === 'sync' && c.includes('--cache-control'));
 
   it('uploads every file once, with the Cache-Control its name calls for, and never the _headers file', () => {
@@ -46,11 +56,27 @@ describe('the S3 + CloudFront deploy', () => {
   });
 
   it('uploads hashed assets before the pages that use them, deletes stale files last, then invalidates the subpath', () => {
-    expect(commands.map((c) => c.slice(0, 2).join(' '))).toEqual(['s3 sync', 's3 sync', 's3 sync', 'cloudfront create-invalidation']);
+    expect(commands.map((c) => c.slice(0, 2).join(' '))).toEqual([
+      's3 sync',
+      's3 sync',
+      's3 sync',
+      'cloudfront create-invalidation',
+    ]);
     expect(commands[0]).toContain('public, max-age=31536000, immutable');
     expect(commands.findIndex((c) => c.includes('--delete'))).toBe(2);
-    expect(commands.every((c) => c[1] !== 'sync' || (c[2] === 'dist' && c[3] === 's3://guide-bucket/docs'))).toBe(true);
-    expect(commands[3]).toEqual(['cloudfront', 'create-invalidation', '--distribution-id', 'E1EXAMPLE', '--paths', '/docs/*']);
+    expect(
+      commands.every(
+        (c) => c[1] !== 'sync' || (c[2] === 'dist' && c[3] === 's3://guide-bucket/docs'),
+      ),
+    ).toBe(true);
+    expect(commands[3]).toEqual([
+      'cloudfront',
+      'create-invalidation',
+      '--distribution-id',
+      'E1EXAMPLE',
+      '--paths',
+      '/docs/*',
+    ]);
   });
 
   it('deploys to the bucket root when there is no prefix', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadIndexRewrite, type CloudFrontRequest, type CloudFrontResponse } from '../helpers/cloudfront-function.ts';
+import {
+  loadIndexRewrite,
+  type CloudFrontRequest,
+  type CloudFrontResponse,
+} from '../helpers/cloudfront-function.ts';
 
 const handler = loadIndexRewrite();
 
@@ -12,11 +16,20 @@ describe('the CloudFront index rewrite function', () => {
     expect(run('/')).toMatchObject({ uri: '/index.html' });
     expect(run('/data-protection/')).toMatchObject({ uri: '/data-protection/index.html' });
     expect(run('/docs/')).toMatchObject({ uri: '/docs/index.html' });
-    expect(run('/docs/service-linked-roles/')).toMatchObject({ uri: '/docs/service-linked-roles/index.html' });
+    expect(run('/docs/service-linked-roles/')).toMatchObject({
+      uri: '/docs/service-linked-roles/index.html',
+    });
   });
 
   it('passes files through unchanged', () => {
-    for (const uri of ['/_astro/BaseLayout.CYwe4Z5g.css', '/pagefind/pagefind.js', '/pagefind/wasm.en.pagefind', '/docs/data-protection/index.md', '/robots.txt', '/404.html']) {
+    for (const uri of [
+      '/_astro/BaseLayout.CYwe4Z5g.css',
+      '/pagefind/pagefind.js',
+      '/pagefind/wasm.en.pagefind',
+      '/docs/data-protection/index.md',
+      '/robots.txt',
+      '/404.html',
+    ]) {
       expect(run(uri), uri).toMatchObject({ uri });
     }
   });
@@ -25,7 +38,10 @@ describe('the CloudFront index rewrite function', () => {
     const plain = run('/data-protection') as CloudFrontResponse;
     expect(plain.statusCode).toBe(301);
     expect(plain.headers['location']?.value).toBe('/data-protection/');
-    const withQuery = run('/docs/search', { q: { value: 'TLS%201.3' }, x: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] } }) as CloudFrontResponse;
+    const withQuery = run('/docs/search', {
+      q: { value: 'TLS%201.3' },
+      x: { value: 'a', multiValue: [{ value: 'a' }, { value: 'b' }] },
+    }) as CloudFrontResponse;
     expect(withQuery.headers['location']?.value).toBe('/docs/search/?q=TLS%201.3&x=a&x=b');
   });
 });

@@ -49,22 +49,43 @@ describe('checkJsonBlock', () => {
   });
 
   it('reports policy problems at the line of the offending value', () => {
-    const block = ['{', '  "Version": "2012-10-17",', '  "Statement": [{', '    "Effect": "Allow",', '    "Action": ["guardduty:GetFindings", "guardduty:GetFinding"],', '    "Resource": "*"', '  }]', '}'].join('\n');
+    const block = [
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": [{',
+      '    "Effect": "Allow",',
+      '    "Action": ["guardduty:GetFindings", "guardduty:GetFinding"],',
+      '    "Resource": "*"',
+      '  }]',
+      '}',
+    ].join('\n');
     const problems = checkJsonBlock(block, catalog);
-    expect(problems.map((p) => [p.point, p.message])).toEqual([[{ line: 5, column: 41 }, '"guardduty:GetFinding" is not a GuardDuty IAM action']]);
+    expect(problems.map((p) => [p.point, p.message])).toEqual([
+      [{ line: 5, column: 41 }, '"guardduty:GetFinding" is not a GuardDuty IAM action'],
+    ]);
   });
 });
 
 describe('fileFromBlockPoint', () => {
   it('counts from the line after the fence and keeps the fence indentation', () => {
-    expect(fileFromBlockPoint({ line: 10, column: 1 }, { line: 1, column: 1 })).toEqual({ line: 11, column: 1 });
-    expect(fileFromBlockPoint({ line: 10, column: 4 }, { line: 3, column: 5 })).toEqual({ line: 13, column: 8 });
+    expect(fileFromBlockPoint({ line: 10, column: 1 }, { line: 1, column: 1 })).toEqual({
+      line: 11,
+      column: 1,
+    });
+    expect(fileFromBlockPoint({ line: 10, column: 4 }, { line: 3, column: 5 })).toEqual({
+      line: 13,
+      column: 8,
+    });
   });
 });
 
 describe('formatSourceProblems', () => {
   it('prints one problem as file:line:column, message and fix', () => {
-    expect(formatSourceProblems('content/a.mdx', [{ line: 3, column: 2, message: 'bad', fix: 'do this' }])).toBe('content/a.mdx:3:2 bad\n  Fix: do this');
+    expect(
+      formatSourceProblems('content/a.mdx', [
+        { line: 3, column: 2, message: 'bad', fix: 'do this' },
+      ]),
+    ).toBe('content/a.mdx:3:2 bad\n  Fix: do this');
   });
 
   it('lists several problems in source order under a count', () => {
@@ -72,7 +93,13 @@ describe('formatSourceProblems', () => {
       { line: 9, column: 1, message: 'second', fix: 'b' },
       { line: 2, column: 5, message: 'first', fix: 'a' },
     ]);
-    expect(text.split('\n')).toEqual(['2 problems in content/a.mdx:', 'content/a.mdx:2:5 first', '  Fix: a', 'content/a.mdx:9:1 second', '  Fix: b']);
+    expect(text.split('\n')).toEqual([
+      '2 problems in content/a.mdx:',
+      'content/a.mdx:2:5 first',
+      '  Fix: a',
+      'content/a.mdx:9:1 second',
+      '  Fix: b',
+    ]);
   });
 
   it('converts offsets to 1-based lines and columns', () => {
@@ -84,8 +111,17 @@ describe('formatSourceProblems', () => {
 describe('closestMatches', () => {
   it('ranks names that contain the misspelling first, then by edit distance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
-    const anchors = ['key-policy-for-the-export-key', 'export-findings-for-longer-retention', 'lists-you-upload-to-s3'];
-    expect(closestMatches('export-findings', anchors, 2)).toEqual(['export-findings-for-longer-retention', 'key-policy-for-the-export-key']);
-    expect(closestMatches('GetFinding', ['GetFindings', 'GetFilter', 'ListFindings'], 1)).toEqual(['GetFindings']);
+    const anchors = [
+      'key-policy-for-the-export-key',
+      'export-findings-for-longer-retention',
+      'lists-you-upload-to-s3',
+    ];
+    expect(closestMatches('export-findings', anchors, 2)).toEqual([
+      'export-findings-for-longer-retention',
+      'key-policy-for-the-export-key',
+    ]);
+    expect(closestMatches('GetFinding', ['GetFindings', 'GetFilter', 'ListFindings'], 1)).toEqual([
+      'GetFindings',
+    ]);
   });
 });

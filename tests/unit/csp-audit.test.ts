@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findCspBlockedMarkup } from '../../src/lib/csp-audit.ts';
 
-const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body: string) =>
+  `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 
 describe('findCspBlockedMarkup', () => {
   it('accepts same-origin script and stylesheet files and JSON data blocks', () => {

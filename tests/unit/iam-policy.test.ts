@@ -10,7 +10,8 @@ import {
 } from '../../src/lib/iam-policy.ts';
 
 const catalog = buildActionCatalog(actionData);
-const detectorArn = 'arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0';
+const detectorArn =
+  'arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0';
 const ipSetArn = `${detectorArn}/ipset/0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f`;
 
 /** A one-statement policy; `version: null` leaves Version out. */
@@ -37,7 +38,8 @@ describe('the action catalog', () => {
 
 describe('arnPatternCouldMatch', () => {
   const detector = 'arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}';
-  const ipset = 'arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}';
+  const ipset =
+    'arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}';
 
   it('matches a concrete ARN only against its own resource type', () => {
     expect(arnPatternCouldMatch(detector, detectorArn)).toBe(true);
@@ -47,25 +49,46 @@ describe('arnPatternCouldMatch', () => {
   });
 
   it('lets * stand for several path segments, as IAM does, and ? for one character', () => {
-    expect(arnPatternCouldMatch(ipset, 'arn:aws:guardduty:us-east-1:111122223333:detector/*')).toBe(true);
+    expect(arnPatternCouldMatch(ipset, 'arn:aws:guardduty:us-east-1:111122223333:detector/*')).toBe(
+      true,
+    );
     expect(arnPatternCouldMatch(detector, 'arn:aws:guardduty:*:*:detector/*')).toBe(true);
-    expect(arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/?')).toBe(true);
-    expect(arnPatternCouldMatch(ipset, 'arn:aws:guardduty:us-east-1:111122223333:detector/?')).toBe(false);
+    expect(
+      arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/?'),
+    ).toBe(true);
+    expect(arnPatternCouldMatch(ipset, 'arn:aws:guardduty:us-east-1:111122223333:detector/?')).toBe(
+      false,
+    );
   });
 
   it('never fills a placeholder with a path separator or leaves it empty', () => {
-    expect(arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/a/b')).toBe(false);
-    expect(arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/')).toBe(false);
+    expect(
+      arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/a/b'),
+    ).toBe(false);
+    expect(
+      arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/'),
+    ).toBe(false);
   });
 
   it('maps ARNs to resource types, including the ones not under a detector', () => {
     expect(resourceTypesMatching(detectorArn, catalog).map((t) => t.name)).toEqual(['detector']);
-    expect(resourceTypesMatching(`${detectorArn}/publishingdestination/abc`, catalog).map((t) => t.name)).toEqual(['publishingDestination']);
-    expect(resourceTypesMatching('arn:aws:guardduty:us-east-1:111122223333:malware-protection-plan/p1', catalog).map((t) => t.name)).toEqual([
-      'malwareprotectionplan',
-    ]);
-    expect(resourceTypesMatching('arn:aws:guardduty::aws:detection-rule/custom/r1', catalog).map((t) => t.name)).toEqual(['customdetectionrule']);
-    expect(resourceTypesMatching('arn:aws:guardduty:us-east-1:111122223333:detectors/x', catalog)).toEqual([]);
+    expect(
+      resourceTypesMatching(`${detectorArn}/publishingdestination/abc`, catalog).map((t) => t.name),
+    ).toEqual(['publishingDestination']);
+    expect(
+      resourceTypesMatching(
+        'arn:aws:guardduty:us-east-1:111122223333:malware-protection-plan/p1',
+        catalog,
+      ).map((t) => t.name),
+    ).toEqual(['malwareprotectionplan']);
+    expect(
+      resourceTypesMatching('arn:aws:guardduty::aws:detection-rule/custom/r1', catalog).map(
+        (t) => t.name,
+      ),
+    ).toEqual(['customdetectionrule']);
+    expect(
+      resourceTypesMatching('arn:aws:guardduty:us-east-1:111122223333:detectors/x', catalog),
+    ).toEqual([]);
   });
 });
 
@@ -80,31 +103,80 @@ describe('isPolicyDocument', () => {
 });
 
 describe('checkPolicy', () => {
-  const allow = (Action: unknown, Resource: unknown = '*') => policy({ Effect: 'Allow', Action, Resource });
+  const allow = (Action: unknown, Resource: unknown = '*') =>
+    policy({ Effect: 'Allow', Action, Resource });
 
   it('accepts correct policies: actions on "*", scoped actions on their own ARNs, wildcards and any letter case', () => {
-    expect(checkPolicy(allow(['guardduty:GetFindings', 'guardduty:listfindings', 'guardduty:Get*']), catalog)).toEqual([]);
-    expect(checkPolicy(allow(['guardduty:GetIPSet', 'guardduty:UpdateIPSet'], ipSetArn), catalog)).toEqual([]);
-    expect(checkPolicy(allow(['guardduty:GetDetector', 'guardduty:ListCoverage'], 'arn:aws:guardduty:us-east-1:111122223333:detector/*'), catalog)).toEqual([]);
+    expect(
+      checkPolicy(
+        allow(['guardduty:GetFindings', 'guardduty:listfindings', 'guardduty:Get*']),
+        catalog,
+      ),
+    ).toEqual([]);
+    expect(
+      checkPolicy(allow(['guardduty:GetIPSet', 'guardduty:UpdateIPSet'], ipSetArn), catalog),
+    ).toEqual([]);
+    expect(
+      checkPolicy(
+        allow(
+          ['guardduty:GetDetector', 'guardduty:ListCoverage'],
+          'arn:aws:guardduty:us-east-1:111122223333:detector/*',
+        ),
+        catalog,
+      ),
+    ).toEqual([]);
     expect(checkPolicy(allow('guardduty:Get*', detectorArn), catalog)).toEqual([]);
-    expect(checkPolicy(allow('iam:PassRole', 'arn:aws:iam::111122223333:role/x'), catalog)).toEqual([]);
+    expect(checkPolicy(allow('iam:PassRole', 'arn:aws:iam::111122223333:role/x'), catalog)).toEqual(
+      [],
+    );
     // A trust policy has no Resource; nothing to scope.
-    expect(checkPolicy(policy({ Effect: 'Allow', Principal: { Service: 'guardduty.amazonaws.com' }, Action: 'sts:AssumeRole' }), catalog)).toEqual([]);
+    expect(
+      checkPolicy(
+        policy({
+          Effect: 'Allow',
+          Principal: { Service: 'guardduty.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        }),
+        catalog,
+      ),
+    ).toEqual([]);
   });
 
   it('reports a missing or outdated Version', () => {
     expect(checkPolicy(allow('guardduty:GetFindings'), catalog)).toEqual([]);
-    const missing = checkPolicy(policy({ Effect: 'Allow', Action: 'guardduty:GetFindings', Resource: '*' }, null), catalog);
-    expect(missing).toEqual([expect.objectContaining({ path: [], message: 'IAM policy example has no "Version"' })]);
+    const missing = checkPolicy(
+      policy({ Effect: 'Allow', Action: 'guardduty:GetFindings', Resource: '*' }, null),
+      catalog,
+    );
+    expect(missing).toEqual([
+      expect.objectContaining({ path: [], message: 'IAM policy example has no "Version"' }),
+    ]);
     expect(missing[0]?.fix).toContain('"Version": "2012-10-17"');
-    const old = checkPolicy(policy({ Effect: 'Allow', Action: 'guardduty:GetFindings', Resource: '*' }, '2008-10-17'), catalog);
+    const old = checkPolicy(
+      policy({ Effect: 'Allow', Action: 'guardduty:GetFindings', Resource: '*' }, '2008-10-17'),
+      catalog,
+    );
     expect(old.map((p) => p.path)).toEqual([['Version']]);
   });
 
   it('reports a missing Statement, Effect or Action, and Action together with NotAction', () => {
-    expect(checkPolicy({ Version: '2012-10-17' }, catalog).map((p) => p.message)).toEqual(['IAM policy example has no "Statement"']);
+    expect(checkPolicy({ Version: '2012-10-17' }, catalog).map((p) => p.message)).toEqual([
+      'IAM policy example has no "Statement"',
+    ]);
     const problems = checkPolicy(
-      { Version: '2012-10-17', Statement: [{ Action: 'guardduty:GetFindings', Resource: '*' }, { Effect: 'allow', Resource: '*' }, { Effect: 'Deny', Action: 'guardduty:GetFindings', NotAction: 'guardduty:ListFindings', Resource: '*' }] },
+      {
+        Version: '2012-10-17',
+        Statement: [
+          { Action: 'guardduty:GetFindings', Resource: '*' },
+          { Effect: 'allow', Resource: '*' },
+          {
+            Effect: 'Deny',
+            Action: 'guardduty:GetFindings',
+            NotAction: 'guardduty:ListFindings',
+            Resource: '*',
+          },
+        ],
+      },
       catalog,
     );
     expect(problems.map((p) => p.message)).toEqual([
@@ -116,7 +188,10 @@ describe('checkPolicy', () => {
   });
 
   it('reports an action that does not exist, with its place and the nearest real names', () => {
-    const problems = checkPolicy(allow(['guardduty:ListFindings', 'guardduty:GetFinding']), catalog);
+    const problems = checkPolicy(
+      allow(['guardduty:ListFindings', 'guardduty:GetFinding']),
+      catalog,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toEqual(['Statement', 0, 'Action', 1]);
     expect(problems[0]?.message).toBe('"guardduty:GetFinding" is not a GuardDuty IAM action');
@@ -124,15 +199,25 @@ describe('checkPolicy', () => {
   });
 
   it('reports a wildcard that matches no action, also inside NotAction', () => {
-    const problems = checkPolicy(policy({ Effect: 'Deny', NotAction: ['guardduty:Fetch*'], Resource: '*' }), catalog);
-    expect(problems.map((p) => [p.path, p.message])).toEqual([[['Statement', 0, 'NotAction', 0], '"guardduty:Fetch*" matches no GuardDuty IAM action']]);
+    const problems = checkPolicy(
+      policy({ Effect: 'Deny', NotAction: ['guardduty:Fetch*'], Resource: '*' }),
+      catalog,
+    );
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [['Statement', 0, 'NotAction', 0], '"guardduty:Fetch*" matches no GuardDuty IAM action'],
+    ]);
   });
 
   it('reports an action without a resource type in a statement scoped to a detector ARN, by its canonical name', () => {
-    const problems = checkPolicy(allow(['guardduty:GetDetector', 'guardduty:getfindings'], detectorArn), catalog);
+    const problems = checkPolicy(
+      allow(['guardduty:GetDetector', 'guardduty:getfindings'], detectorArn),
+      catalog,
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]?.path).toEqual(['Statement', 0, 'Action', 1]);
-    expect(problems[0]?.message).toMatch(/^"guardduty:GetFindings" takes no resource type, so .* grants nothing/);
+    expect(problems[0]?.message).toMatch(
+      /^"guardduty:GetFindings" takes no resource type, so .* grants nothing/,
+    );
     expect(problems[0]?.fix).toContain('"Resource": "*"');
   });
 
@@ -145,32 +230,68 @@ describe('checkPolicy', () => {
   it('reports a wildcard only when none of the actions it matches can apply to the resource', () => {
     expect(checkPolicy(allow('guardduty:List*', detectorArn), catalog)).toEqual([]); // ListCoverage takes a detector
     const problems = checkPolicy(allow('guardduty:*Findings', detectorArn), catalog);
-    expect(problems[0]?.message).toMatch(/^none of the \d+ actions "guardduty:\*Findings" matches can apply/);
+    expect(problems[0]?.message).toMatch(
+      /^none of the \d+ actions "guardduty:\*Findings" matches can apply/,
+    );
   });
 
   it('says that a Deny scoped to a resource its actions cannot take blocks nothing', () => {
-    const problems = checkPolicy(policy({ Effect: 'Deny', Action: ['guardduty:DeleteDetector', 'guardduty:DisassociateFromAdministratorAccount'], Resource: detectorArn }), catalog);
+    const problems = checkPolicy(
+      policy({
+        Effect: 'Deny',
+        Action: ['guardduty:DeleteDetector', 'guardduty:DisassociateFromAdministratorAccount'],
+        Resource: detectorArn,
+      }),
+      catalog,
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/"guardduty:DisassociateFromAdministratorAccount" takes no resource type, so .* this Deny blocks nothing/);
+    expect(problems[0]?.message).toMatch(
+      /"guardduty:DisassociateFromAdministratorAccount" takes no resource type, so .* this Deny blocks nothing/,
+    );
   });
 
   it('flags a Deny with NotAction on a GuardDuty ARN, which leaves actions without a resource type allowed', () => {
-    const problems = checkPolicy(policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: detectorArn }), catalog);
+    const problems = checkPolicy(
+      policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: detectorArn }),
+      catalog,
+    );
     expect(problems.map((p) => p.path)).toEqual([['Statement', 0, 'Resource']]);
-    expect(problems[0]?.message).toMatch(/never covers the \d+ GuardDuty actions that take no resource type/);
-    expect(checkPolicy(policy({ Effect: 'Allow', NotAction: 'guardduty:Delete*', Resource: detectorArn }), catalog)).toEqual([]);
-    expect(checkPolicy(policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: '*' }), catalog)).toEqual([]);
+    expect(problems[0]?.message).toMatch(
+      /never covers the \d+ GuardDuty actions that take no resource type/,
+    );
+    expect(
+      checkPolicy(
+        policy({ Effect: 'Allow', NotAction: 'guardduty:Delete*', Resource: detectorArn }),
+        catalog,
+      ),
+    ).toEqual([]);
+    expect(
+      checkPolicy(policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: '*' }), catalog),
+    ).toEqual([]);
   });
 
   it('reports a GuardDuty ARN that fits no resource type', () => {
-    const problems = checkPolicy(allow('guardduty:GetDetector', 'arn:aws:guardduty:us-east-1:111122223333:detectors/abc'), catalog);
-    expect(problems.map((p) => p.path)).toEqual([['Statement', 0, 'Resource'], ['Statement', 0, 'Action']]);
-    expect(problems[0]?.message).toBe('"arn:aws:guardduty:us-east-1:111122223333:detectors/abc" is not the ARN of any GuardDuty resource type');
+    const problems = checkPolicy(
+      allow('guardduty:GetDetector', 'arn:aws:guardduty:us-east-1:111122223333:detectors/abc'),
+      catalog,
+    );
+    expect(problems.map((p) => p.path)).toEqual([
+      ['Statement', 0, 'Resource'],
+      ['Statement', 0, 'Action'],
+    ]);
+    expect(problems[0]?.message).toBe(
+      '"arn:aws:guardduty:us-east-1:111122223333:detectors/abc" is not the ARN of any GuardDuty resource type',
+    );
     expect(problems[0]?.fix).toContain('detector/${DetectorId}');
   });
 
   it('does not scope-check statements whose Resource includes "*" or that use NotResource', () => {
     expect(checkPolicy(allow('guardduty:GetFindings', [detectorArn, '*']), catalog)).toEqual([]);
-    expect(checkPolicy(policy({ Effect: 'Deny', Action: 'guardduty:GetFindings', NotResource: detectorArn }), catalog)).toEqual([]);
+    expect(
+      checkPolicy(
+        policy({ Effect: 'Deny', Action: 'guardduty:GetFindings', NotResource: detectorArn }),
+        catalog,
+      ),
+    ).toEqual([]);
   });
 });

@@ -6,10 +6,15 @@ const page = (urlPath: string, head: string, body = ''): BuiltPage => ({
   urlPath,
   html: `<!doctype html><html><head>${head}</head><body>${body}</body></html>`,
 });
-const canonical = (path: string) => `<link rel="canonical" href="${site}${path}"><meta property="og:url" content="${site}${path}">`;
+const canonical = (path: string) =>
+  `<link rel="canonical" href="${site}${path}"><meta property="og:url" content="${site}${path}">`;
 const pages = [
   page('/docs/', canonical('/docs/'), '<h2 id="two-halves">Two halves</h2>'),
-  page('/docs/data-protection/', canonical('/docs/data-protection/'), '<h2 id="retention">Retention</h2>'),
+  page(
+    '/docs/data-protection/',
+    canonical('/docs/data-protection/'),
+    '<h2 id="retention">Retention</h2>',
+  ),
   page('/docs/404.html', ''),
 ];
 const files = new Set(['/docs/sitemap-0.xml', '/docs/data-protection/index.md', '/docs/llms.txt']);
@@ -21,15 +26,38 @@ describe('the link checker, beyond the HTML links', () => {
 
   it('reports a canonical URL that is not the page’s own address', () => {
     const head = `<link rel="canonical" href="${site}/docs/"><meta property="og:url" content="${site}/docs/data-protection/">`;
-    expect(findBrokenLinks([...pages.slice(0, 1), page('/docs/data-protection/', head)], { files }, site)).toMatchObject([
-      { page: '/docs/data-protection/', href: `${site}/docs/`, reason: expect.stringMatching(/canonical URL must be .*\/docs\/data-protection\/$/) },
-      { page: '/docs/data-protection/', href: `${site}/docs/data-protection/`, reason: `og:url must equal the canonical URL ${site}/docs/` },
+    expect(
+      findBrokenLinks(
+        [...pages.slice(0, 1), page('/docs/data-protection/', head)],
+        { files },
+        site,
+      ),
+    ).toMatchObject([
+      {
+        page: '/docs/data-protection/',
+        href: `${site}/docs/`,
+        reason: expect.stringMatching(/canonical URL must be .*\/docs\/data-protection\/$/),
+      },
+      {
+        page: '/docs/data-protection/',
+        href: `${site}/docs/data-protection/`,
+        reason: `og:url must equal the canonical URL ${site}/docs/`,
+      },
     ]);
   });
 
   it('reports sitemap URLs without the trailing slash, on another origin, or to no page', () => {
-    const xml = (locs: string[]) => `<urlset>${locs.map((l) => `<url><loc>${l}</loc></url>`).join('')}</urlset>`;
-    const sitemap = urlsInDocument('/docs/sitemap-0.xml', xml([`${site}/docs/`, `${site}/docs/data-protection`, 'https://other.example/docs/', `${site}/docs/gone/`]));
+    const xml = (locs: string[]) =>
+      `<urlset>${locs.map((l) => `<url><loc>${l}</loc></url>`).join('')}</urlset>`;
+    const sitemap = urlsInDocument(
+      '/docs/sitemap-0.xml',
+      xml([
+        `${site}/docs/`,
+        `${site}/docs/data-protection`,
+        'https://other.example/docs/',
+        `${site}/docs/gone/`,
+      ]),
+    );
     const broken = findBrokenLinks(pages, { files, documents: [sitemap] }, site);
     expect(broken.map((b) => [b.href, b.reason.slice(0, 40)])).toEqual([
       [`${site}/docs/data-protection`, 'missing trailing slash: link to /docs/da'],
@@ -39,16 +67,27 @@ describe('the link checker, beyond the HTML links', () => {
   });
 
   it('lets a sitemap index list sitemap files, and robots.txt point at it', () => {
-    const index = urlsInDocument('/docs/sitemap-index.xml', `<sitemapindex><sitemap><loc>${site}/docs/sitemap-0.xml</loc></sitemap></sitemapindex>`);
-    const robots = urlsInDocument('/docs/robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${site}/docs/sitemap-0.xml\n`);
+    const index = urlsInDocument(
+      '/docs/sitemap-index.xml',
+      `<sitemapindex><sitemap><loc>${site}/docs/sitemap-0.xml</loc></sitemap></sitemapindex>`,
+    );
+    const robots = urlsInDocument(
+      '/docs/robots.txt',
+      `User-agent: *\nAllow: /\n\nSitemap: ${site}/docs/sitemap-0.xml\n`,
+    );
     expect(robots.urls).toEqual([`${site}/docs/sitemap-0.xml`]);
     expect(findBrokenLinks(pages, { files, documents: [index, robots] }, site)).toEqual([]);
     const badRobots = urlsInDocument('/docs/robots.txt', `Sitemap: ${site}/sitemap-index.xml\n`);
-    expect(findBrokenLinks(pages, { files, documents: [badRobots] }, site)).toMatchObject([{ page: '/docs/robots.txt', reason: 'no page or file at /sitemap-index.xml' }]);
+    expect(findBrokenLinks(pages, { files, documents: [badRobots] }, site)).toMatchObject([
+      { page: '/docs/robots.txt', reason: 'no page or file at /sitemap-index.xml' },
+    ]);
   });
 
   it('checks the links and #fragments in llms.txt and the Markdown twins', () => {
-    const llms = urlsInDocument('/docs/llms.txt', `# Guide\n\n- [Data protection](${site}/docs/data-protection/index.md): summary\n- [Old](${site}/docs/old/index.md): gone\n`);
+    const llms = urlsInDocument(
+      '/docs/llms.txt',
+      `# Guide\n\n- [Data protection](${site}/docs/data-protection/index.md): summary\n- [Old](${site}/docs/old/index.md): gone\n`,
+    );
     const twin = urlsInDocument(
       '/docs/data-protection/index.md',
       `See the [overview](${site}/docs/#two-halves), [a gone heading](${site}/docs/#no-such-heading) and <http://insecure.example/>.`,

@@ -4,12 +4,14 @@ import { findBrokenLinks, formatBrokenLinks } from '../../src/lib/link-check.ts'
 
 describe('resolveSourceLink', () => {
   it('turns a link to a page file into its URL under the base, keeping the fragment', () => {
-    expect(resolveSourceLink('./service-linked-roles.mdx#deletion', 'index.mdx', '/docs/')).toEqual({
-      targetFile: 'service-linked-roles.mdx',
-      slug: 'service-linked-roles',
-      fragment: 'deletion',
-      url: '/docs/service-linked-roles/#deletion',
-    });
+    expect(resolveSourceLink('./service-linked-roles.mdx#deletion', 'index.mdx', '/docs/')).toEqual(
+      {
+        targetFile: 'service-linked-roles.mdx',
+        slug: 'service-linked-roles',
+        fragment: 'deletion',
+        url: '/docs/service-linked-roles/#deletion',
+      },
+    );
   });
 
   it('maps index.mdx to the home page and resolves folders relative to the linking page', () => {
@@ -19,27 +21,48 @@ describe('resolveSourceLink', () => {
   });
 
   it('leaves external, absolute and fragment-only links alone', () => {
-    for (const href of ['https://docs.aws.amazon.com/x.mdx', '/data-protection/', '#top', 'mailto:a@b.c', '//cdn.example/x.mdx']) {
+    for (const href of [
+      'https://docs.aws.amazon.com/x.mdx',
+      '/data-protection/',
+      '#top',
+      'mailto:a@b.c',
+      '//cdn.example/x.mdx',
+    ]) {
       expect(resolveSourceLink(href, 'index.mdx', '/'), href).toBeUndefined();
     }
   });
 });
 
 const site = 'https://guide.example.com';
-const page = (urlPath: string, body: string) => ({ urlPath, html: `<!doctype html><html><body>${body}</body></html>` });
+const page = (urlPath: string, body: string) => ({
+  urlPath,
+  html: `<!doctype html><html><body>${body}</body></html>`,
+});
 
 describe('findBrokenLinks', () => {
-  const pages = [page('/docs/', '<h2 id="intro">Intro</h2><a href="/docs/a/#part">A</a>'), page('/docs/a/', '<h2 id="part">Part</h2><a href="#intro">x</a>')];
+  const pages = [
+    page('/docs/', '<h2 id="intro">Intro</h2><a href="/docs/a/#part">A</a>'),
+    page('/docs/a/', '<h2 id="part">Part</h2><a href="#intro">x</a>'),
+  ];
 
   it('accepts links to existing pages, fragments and files', () => {
-    const ok = [...pages, page('/docs/b/', '<a href="../a/#part">a</a><a href="/docs/favicon.svg">i</a><a href="https://aws.amazon.com/">aws</a>')];
+    const ok = [
+      ...pages,
+      page(
+        '/docs/b/',
+        '<a href="../a/#part">a</a><a href="/docs/favicon.svg">i</a><a href="https://aws.amazon.com/">aws</a>',
+      ),
+    ];
     const broken = findBrokenLinks(ok, { files: new Set(['/docs/favicon.svg']) }, site);
     expect(broken.map((b) => `${b.page} ${b.href}`)).toEqual(['/docs/a/ #intro']);
   });
 
   it('reports a missing page, a missing fragment, a missing trailing slash and plain http', () => {
     const bad = [
-      page('/docs/', '<h2 id="intro">x</h2><a href="/docs/nope/">1</a><a href="/docs/#gone">2</a><a href="/docs/a">3</a><a href="http://example.com/">4</a>'),
+      page(
+        '/docs/',
+        '<h2 id="intro">x</h2><a href="/docs/nope/">1</a><a href="/docs/#gone">2</a><a href="/docs/a">3</a><a href="http://example.com/">4</a>',
+      ),
       page('/docs/a/', ''),
     ];
     const reasons = findBrokenLinks(bad, { files: new Set() }, site).map((b) => b.reason);
@@ -51,7 +74,11 @@ describe('findBrokenLinks', () => {
   });
 
   it('checks script and image sources too', () => {
-    const broken = findBrokenLinks([page('/', '<img src="/missing.png" alt=""><script src="/app.js"></script>')], { files: new Set(['/app.js']) }, site);
+    const broken = findBrokenLinks(
+      [page('/', '<img src="/missing.png" alt=""><script src="/app.js"></script>')],
+      { files: new Set(['/app.js']) },
+      site,
+    );
     expect(broken.map((b) => b.href)).toEqual(['/missing.png']);
   });
 });
@@ -63,6 +90,8 @@ describe('formatBrokenLinks', () => {
       { page: '/a/', href: '/y/', reason: 'no page' },
       { page: '/b/', href: '#z', reason: 'no id' },
     ]);
-    expect(text).toBe('3 broken link(s):\n  /a/\n    /x/: no page\n    /y/: no page\n  /b/\n    #z: no id');
+    expect(text).toBe(
+      '3 broken link(s):\n  /a/\n    /x/: no page\n    /y/: no page\n  /b/\n    #z: no id',
+    );
   });
 });

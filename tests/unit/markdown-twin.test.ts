@@ -24,8 +24,15 @@ EventBridge rules are **Regional**.
 \`\`\`
 `;
 
-const page = docPage('data-protection', 1, { title: 'Data protection', description: 'How GuardDuty protects data.' });
-const twin = markdownTwin(page, body, { site: 'https://guide.example.com', base: '/docs/', sourceFile: 'data-protection.mdx' });
+const page = docPage('data-protection', 1, {
+  title: 'Data protection',
+  description: 'How GuardDuty protects data.',
+});
+const twin = markdownTwin(page, body, {
+  site: 'https://guide.example.com',
+  base: '/docs/',
+  sourceFile: 'data-protection.mdx',
+});
 
 describe('the Markdown twin of a page', () => {
   it('opens with the title, the summary, the web address and the review date', () => {
@@ -39,28 +46,46 @@ describe('the Markdown twin of a page', () => {
   });
 
   it('turns links into absolute URLs that work outside the site', () => {
-    expect(twin).toContain('[link to roles](https://guide.example.com/docs/service-linked-roles/#deleting-the-role)');
-    expect(twin).toContain('[a section here](https://guide.example.com/docs/data-protection/#retention)');
+    expect(twin).toContain(
+      '[link to roles](https://guide.example.com/docs/service-linked-roles/#deleting-the-role)',
+    );
+    expect(twin).toContain(
+      '[a section here](https://guide.example.com/docs/data-protection/#retention)',
+    );
     expect(twin).toContain('[AWS](https://docs.aws.amazon.com/guardduty/)');
   });
 
   it('has no MDX left: imports and comments dropped, a callout becomes a labelled quote, a diagram a pointer', () => {
     expect(twin).not.toMatch(/import |<Callout|<Shared|an author's note/);
-    expect(twin).toContain('> **Warning: Deploy the rule in every Region**\n>\n> EventBridge rules are **Regional**.');
-    expect(twin).toContain('_(The web page shows a shared responsibility diagram here: [https://guide.example.com/docs/data-protection/](https://guide.example.com/docs/data-protection/).)_');
+    expect(twin).toContain(
+      '> **Warning: Deploy the rule in every Region**\n>\n> EventBridge rules are **Regional**.',
+    );
+    expect(twin).toContain(
+      '_(The web page shows a shared responsibility diagram here: [https://guide.example.com/docs/data-protection/](https://guide.example.com/docs/data-protection/).)_',
+    );
   });
 
   it('keeps tables and code blocks as Markdown, and ends with the sources', () => {
     expect(twin).toMatch(/\| Data +\| Kept +\|/);
     expect(twin).toContain('```json\n{ "Version": "2012-10-17" }\n```');
-    expect(twin.trimEnd().endsWith('## Sources\n\n- [Source](https://docs.aws.amazon.com/guardduty/)')).toBe(true);
+    expect(
+      twin.trimEnd().endsWith('## Sources\n\n- [Source](https://docs.aws.amazon.com/guardduty/)'),
+    ).toBe(true);
   });
 });
 
 describe('llms.txt', () => {
   it('names the guide, summarises it and links each page’s Markdown twin with its description', () => {
-    const text = llmsTxt('The Guide', 'What it is.', [{ title: 'Data [protection]', description: 'How.', markdownUrl: 'https://g.example/data-protection/index.md' }]);
+    const text = llmsTxt('The Guide', 'What it is.', [
+      {
+        title: 'Data [protection]',
+        description: 'How.',
+        markdownUrl: 'https://g.example/data-protection/index.md',
+      },
+    ]);
     expect(text.startsWith('# The Guide\n\n> What it is.\n')).toBe(true);
-    expect(text).toContain('## Pages\n\n- [Data \\[protection\\]](https://g.example/data-protection/index.md): How.\n');
+    expect(text).toContain(
+      '## Pages\n\n- [Data \\[protection\\]](https://g.example/data-protection/index.md): How.\n',
+    );
   });
 });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, buildNavigation, indexSite, sectionEntries, sectionOf, sortPages, type NavEntry } from '../../src/lib/navigation.ts';
+import {
+  ancestorsOf,
+  buildNavigation,
+  indexSite,
+  sectionEntries,
+  sectionOf,
+  sortPages,
+  type NavEntry,
+} from '../../src/lib/navigation.ts';
 import { docPage } from '../helpers/pages.ts';
 
-const pages = [docPage('resilience', 6), docPage('', 0), docPage('data-protection', 1), docPage('managing-access', 2)];
+const pages = [
+  docPage('resilience', 6),
+  docPage('', 0),
+  docPage('data-protection', 1),
+  docPage('managing-access', 2),
+];
 
 const withSections = [
   docPage('', 0),
@@ -22,7 +35,11 @@ function hrefs(entries: readonly NavEntry[]): string[] {
 
 describe('sortPages', () => {
   it('orders by sidebar order, then by label for ties', () => {
-    const tied = [docPage('b', 1, { label: 'Beta' }), docPage('a', 1, { label: 'Alpha' }), docPage('z', 0)];
+    const tied = [
+      docPage('b', 1, { label: 'Beta' }),
+      docPage('a', 1, { label: 'Alpha' }),
+      docPage('z', 0),
+    ];
     expect(sortPages(tied).map((p) => p.slug)).toEqual(['z', 'a', 'b']);
   });
 
@@ -48,19 +65,28 @@ describe('sortPages', () => {
 
 describe('indexSite', () => {
   it('refuses a folder without an index page, naming the file to add', () => {
-    expect(() => indexSite([docPage('', 0), docPage('guides/one', 1)])).toThrow(/content\/guides\/index\.mdx/);
+    expect(() => indexSite([docPage('', 0), docPage('guides/one', 1)])).toThrow(
+      /content\/guides\/index\.mdx/,
+    );
   });
 });
 
 describe('buildNavigation', () => {
   it('lists pages in order with hrefs under the base', () => {
     const nav = buildNavigation(indexSite(pages), 'data-protection', '/docs/');
-    expect(nav.map((e) => e.href)).toEqual(['/docs/', '/docs/data-protection/', '/docs/managing-access/', '/docs/resilience/']);
+    expect(nav.map((e) => e.href)).toEqual([
+      '/docs/',
+      '/docs/data-protection/',
+      '/docs/managing-access/',
+      '/docs/resilience/',
+    ]);
   });
 
   it('marks exactly the current page', () => {
     const nav = buildNavigation(indexSite(pages), 'managing-access', '/');
-    expect(nav.filter((e) => e.type === 'link' && e.isCurrent).map((e) => e.href)).toEqual(['/managing-access/']);
+    expect(nav.filter((e) => e.type === 'link' && e.isCurrent).map((e) => e.href)).toEqual([
+      '/managing-access/',
+    ]);
   });
 
   it('marks the home page current on the home page', () => {
@@ -72,7 +98,12 @@ describe('buildNavigation', () => {
     const nav = buildNavigation(indexSite(withSections), 'guides/two', '/');
     expect(nav.map((e) => e.type)).toEqual(['link', 'group', 'group']);
     const [, guides, reference] = nav;
-    expect(guides).toMatchObject({ label: 'Guides', href: '/guides/', isCurrent: true, isCurrentPage: false });
+    expect(guides).toMatchObject({
+      label: 'Guides',
+      href: '/guides/',
+      isCurrent: true,
+      isCurrentPage: false,
+    });
     expect(guides?.type === 'group' && guides.entries.map((l) => [l.href, l.isCurrent])).toEqual([
       ['/guides/one/', false],
       ['/guides/two/', true],
@@ -83,12 +114,24 @@ describe('buildNavigation', () => {
 
   it('expands every folder on the path to a deep page, and only those', () => {
     const nav = buildNavigation(indexSite(withSections), 'guides/deep/leaf', '/');
-    expect(hrefs(nav)).toEqual(['/', '/guides/', '/guides/one/', '/guides/two/', '/guides/deep/', '/guides/deep/leaf/', '/reference/']);
+    expect(hrefs(nav)).toEqual([
+      '/',
+      '/guides/',
+      '/guides/one/',
+      '/guides/two/',
+      '/guides/deep/',
+      '/guides/deep/leaf/',
+      '/reference/',
+    ]);
   });
 
   it('expands a folder on its own index page and marks that page current', () => {
     const nav = buildNavigation(indexSite(withSections), 'reference', '/');
-    expect(nav[2]).toMatchObject({ isCurrent: true, isCurrentPage: true, entries: [{ href: '/reference/api/' }] });
+    expect(nav[2]).toMatchObject({
+      isCurrent: true,
+      isCurrentPage: true,
+      entries: [{ href: '/reference/api/' }],
+    });
   });
 
   it('lists the same number of links on a page whether the site has 100 or 5,000 pages', () => {
@@ -114,7 +157,11 @@ describe('buildNavigation', () => {
 describe('sectionEntries', () => {
   it('lists a folder’s pages and sub-folders in order on its index page, with their summaries', () => {
     const site = indexSite(withSections);
-    expect(sectionEntries(site, 'guides', '/docs/').map((e) => e.href)).toEqual(['/docs/guides/one/', '/docs/guides/two/', '/docs/guides/deep/']);
+    expect(sectionEntries(site, 'guides', '/docs/').map((e) => e.href)).toEqual([
+      '/docs/guides/one/',
+      '/docs/guides/two/',
+      '/docs/guides/deep/',
+    ]);
     expect(sectionEntries(site, 'guides', '/')[0]?.description).toBe('Description of guides/one');
   });
 

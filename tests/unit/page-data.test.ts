@@ -3,7 +3,12 @@ import { indexSite } from '../../src/lib/navigation.ts';
 import { formatDate, getPageData, sectionIndexId } from '../../src/lib/page-data.ts';
 import { docPage } from '../helpers/pages.ts';
 
-const ctx = { site: 'https://guide.example.com', base: '/docs/', siteTitle: 'Guide', homeLabel: 'Overview' };
+const ctx = {
+  site: 'https://guide.example.com',
+  base: '/docs/',
+  siteTitle: 'Guide',
+  homeLabel: 'Overview',
+};
 
 describe('getPageData', () => {
   it('puts the page title before the site name and builds the canonical URL under the base', () => {
@@ -29,7 +34,9 @@ describe('getPageData on a folder’s index page', () => {
     const child = docPage('s/c', 1, { title: 'Child' });
     const site = indexSite([docPage('', 0), section, child]);
     const data = getPageData(site, section, [{ depth: 2, slug: 'intro', text: 'Intro' }], ctx);
-    expect(data.sectionIndex).toEqual([{ title: 'Child', href: '/docs/s/c/', description: child.description }]);
+    expect(data.sectionIndex).toEqual([
+      { title: 'Child', href: '/docs/s/c/', description: child.description },
+    ]);
     expect(data.toc.map((t) => t.href)).toEqual(['#intro', `#${sectionIndexId}`]);
     expect(getPageData(site, child, [], ctx).sectionIndex).toEqual([]);
     expect(getPageData(site, child, [], ctx).toc).toEqual([]);

@@ -50,7 +50,8 @@ describe('the printable guide', () => {
 
   it('leaves code blocks exactly as they were', () => {
     if (!overview) throw new Error('no chapter');
-    const code = '<pre class="astro-code" tabindex="0"><code><span class="tok-string">"id": "x"</span> &lt;a href="#y"&gt;</code></pre>';
+    const code =
+      '<pre class="astro-code" tabindex="0"><code><span class="tok-string">"id": "x"</span> &lt;a href="#y"&gt;</code></pre>';
     expect(rewriteChapterHtml(code, overview, chapters)).toBe(code);
   });
 });

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { headingsMeta, isRuntimeFile, isUnusedUiFile, runtimeKey, separateAdjacentCells, urlForHtmlFile, versionRuntime } from '../../src/lib/search-index.ts';
+import {
+  headingsMeta,
+  isRuntimeFile,
+  isUnusedUiFile,
+  runtimeKey,
+  separateAdjacentCells,
+  urlForHtmlFile,
+  versionRuntime,
+} from '../../src/lib/search-index.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('separateAdjacentCells', () => {
   it('puts a space between adjacent header cells and definition terms, which Pagefind would merge', () => {
-    expect(separateAdjacentCells('<tr><th></th><th><code>RoleA</code></th><th class="x">RoleB</th></tr>')).toBe(
-      '<tr><th></th> <th><code>RoleA</code></th> <th class="x">RoleB</th></tr>',
+    expect(
+      separateAdjacentCells(
+        '<tr><th></th><th><code>RoleA</code></th><th class="x">RoleB</th></tr>',
+      ),
+    ).toBe('<tr><th></th> <th><code>RoleA</code></th> <th class="x">RoleB</th></tr>');
+    expect(separateAdjacentCells('<dl><dt>Term</dt><dd>Meaning</dd></dl>')).toBe(
+      '<dl><dt>Term</dt> <dd>Meaning</dd></dl>',
     );
-    expect(separateAdjacentCells('<dl><dt>Term</dt><dd>Meaning</dd></dl>')).toBe('<dl><dt>Term</dt> <dd>Meaning</dd></dl>');
   });
 
   it('leaves other markup and text alone', () => {
@@ -28,9 +40,27 @@ describe('urlForHtmlFile', () => {
 
 describe('runtime files', () => {
   it('tells Pagefind’s runtime from its index data and its unused UIs', () => {
-    expect(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'wasm.unknown.pagefind'].every(isRuntimeFile)).toBe(true);
-    expect(['pagefind-entry.json', 'pagefind.en_1.pf_meta', 'index/en_1.pf_index', 'pagefind-ui.js'].some(isRuntimeFile)).toBe(false);
-    expect(['pagefind-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-modular-ui.js'].every(isUnusedUiFile)).toBe(true);
+    expect(
+      ['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'wasm.unknown.pagefind'].every(
+        isRuntimeFile,
+      ),
+    ).toBe(true);
+    expect(
+      [
+        'pagefind-entry.json',
+        'pagefind.en_1.pf_meta',
+        'index/en_1.pf_index',
+        'pagefind-ui.js',
+      ].some(isRuntimeFile),
+    ).toBe(false);
+    expect(
+      [
+        'pagefind-ui.js',
+        'pagefind-component-ui.css',
+        'pagefind-highlight.js',
+        'pagefind-modular-ui.js',
+      ].every(isUnusedUiFile),
+    ).toBe(true);
     expect(isUnusedUiFile('pagefind.js')).toBe(false);
   });
 });
@@ -46,27 +76,46 @@ describe('runtimeKey', () => {
     const key = runtimeKey(runtime);
     expect(key).toMatch(/^[0-9a-f]{12}$/);
     expect(runtimeKey([...runtime].reverse())).toBe(key);
-    expect(runtimeKey([...runtime, { path: 'pagefind-entry.json', content: bytes('{}') }, { path: 'index/en_1.pf_index', content: bytes('x') }])).toBe(key);
-    expect(runtimeKey(runtime.map((f) => (f.path === 'pagefind-worker.js' ? { ...f, content: bytes('worker 2') } : f)))).not.toBe(key);
+    expect(
+      runtimeKey([
+        ...runtime,
+        { path: 'pagefind-entry.json', content: bytes('{}') },
+        { path: 'index/en_1.pf_index', content: bytes('x') },
+      ]),
+    ).toBe(key);
+    expect(
+      runtimeKey(
+        runtime.map((f) =>
+          f.path === 'pagefind-worker.js' ? { ...f, content: bytes('worker 2') } : f,
+        ),
+      ),
+    ).not.toBe(key);
   });
 
   it('refuses a bundle without the runtime, naming what is missing', () => {
-    expect(() => runtimeKey([{ path: 'pagefind.js', content: bytes('js') }])).toThrow(/pagefind-worker\.js/);
+    expect(() => runtimeKey([{ path: 'pagefind.js', content: bytes('js') }])).toThrow(
+      /pagefind-worker\.js/,
+    );
   });
 });
 
 describe('versionRuntime', () => {
-  const js = 'a;const workerUrl=`${basePath}pagefind-worker.js`;b;const wasm_url=`${this.basePath}wasm.${language}.pagefind`;c';
+  const js =
+    'a;const workerUrl=`${basePath}pagefind-worker.js`;b;const wasm_url=`${this.basePath}wasm.${language}.pagefind`;c';
 
   it('adds the key to the worker and WebAssembly URLs', () => {
     expect(versionRuntime('pagefind.js', js, 'k1')).toBe(
       'a;const workerUrl=`${basePath}pagefind-worker.js?v=k1`;b;const wasm_url=`${this.basePath}wasm.${language}.pagefind?v=k1`;c',
     );
-    expect(versionRuntime('pagefind-worker.js', 'x=`${this.basePath}wasm.${language}.pagefind`', 'k1')).toBe('x=`${this.basePath}wasm.${language}.pagefind?v=k1`');
+    expect(
+      versionRuntime('pagefind-worker.js', 'x=`${this.basePath}wasm.${language}.pagefind`', 'k1'),
+    ).toBe('x=`${this.basePath}wasm.${language}.pagefind?v=k1`');
   });
 
   it('fails loudly, naming the file and the fix, when a Pagefind upgrade moved those lines', () => {
-    expect(() => versionRuntime('pagefind.js', 'new Worker(url)', 'k1')).toThrow(/pagefind\/pagefind\.js.*versionRuntime\(\) in src\/lib\/search-index\.ts/s);
+    expect(() => versionRuntime('pagefind.js', 'new Worker(url)', 'k1')).toThrow(
+      /pagefind\/pagefind\.js.*versionRuntime\(\) in src\/lib\/search-index\.ts/s,
+    );
   });
 });
 
@@ -74,7 +123,10 @@ describe('headingsMeta', () => {
   it('lists every h2 and h3 text in page order', () => {
     expect(
       headingsMeta([
-        { text: 'Who can disable GuardDuty?', children: [{ text: 'Service control policy', children: [] }] },
+        {
+          text: 'Who can disable GuardDuty?',
+          children: [{ text: 'Service control policy', children: [] }],
+        },
         { text: 'Condition keys', children: [] },
       ]),
     ).toBe('Who can disable GuardDuty? · Service control policy · Condition keys');

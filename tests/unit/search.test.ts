@@ -58,24 +58,54 @@ describe('toHits', () => {
     meta: { title: 'Managing access' },
     sub_results: [
       { title: 'Managing access', url: '/docs/managing-access/', excerpt: 'top' },
-      { title: 'AWS managed policies', url: '/docs/managing-access/#aws-managed-policies', excerpt: 'a', anchor: { element: 'h2', id: 'aws-managed-policies' }, weighted_locations: [{ weight: 1, balanced_score: 9 }, { weight: 1, balanced_score: 9 }] },
-      { title: 'Who can disable GuardDuty?', url: '/docs/managing-access/#who-can-disable-guardduty', excerpt: 'b', anchor: { element: 'h2', id: 'who-can-disable-guardduty' }, weighted_locations: [{ weight: 6, balanced_score: 3 }] },
-      { title: 'Condition keys', url: '/docs/managing-access/#condition-keys', excerpt: 'c', anchor: { element: 'h2', id: 'condition-keys' }, weighted_locations: [{ weight: 1, balanced_score: 1 }] },
+      {
+        title: 'AWS managed policies',
+        url: '/docs/managing-access/#aws-managed-policies',
+        excerpt: 'a',
+        anchor: { element: 'h2', id: 'aws-managed-policies' },
+        weighted_locations: [
+          { weight: 1, balanced_score: 9 },
+          { weight: 1, balanced_score: 9 },
+        ],
+      },
+      {
+        title: 'Who can disable GuardDuty?',
+        url: '/docs/managing-access/#who-can-disable-guardduty',
+        excerpt: 'b',
+        anchor: { element: 'h2', id: 'who-can-disable-guardduty' },
+        weighted_locations: [{ weight: 6, balanced_score: 3 }],
+      },
+      {
+        title: 'Condition keys',
+        url: '/docs/managing-access/#condition-keys',
+        excerpt: 'c',
+        anchor: { element: 'h2', id: 'condition-keys' },
+        weighted_locations: [{ weight: 1, balanced_score: 1 }],
+      },
     ],
   };
 
   it('lists the page, then its sections: a heading with every query word first, then by score', () => {
-    const hits = toHits(result, { sectionsPerPage: 2 }, { pageUrl: 'https://guide.example.com/docs/', query: 'who can disable GuardDuty' });
+    const hits = toHits(
+      result,
+      { sectionsPerPage: 2 },
+      { pageUrl: 'https://guide.example.com/docs/', query: 'who can disable GuardDuty' },
+    );
     expect(hits.map((h) => [h.kind, h.title])).toEqual([
       ['page', 'Managing access'],
       ['section', 'Who can disable GuardDuty?'],
       ['section', 'AWS managed policies'],
     ]);
-    expect(hits[1]?.href).toBe('/docs/managing-access/?highlight=who+can+disable+GuardDuty#who-can-disable-guardduty');
+    expect(hits[1]?.href).toBe(
+      '/docs/managing-access/?highlight=who+can+disable+GuardDuty#who-can-disable-guardduty',
+    );
   });
 
   it('puts the section whose text holds every query word before one that only repeats a word more often', () => {
-    const words = 'Intro. How clients must connect TLS 1.2 minimum, TLS 1.3 recommended. Check the TLS floor TLS 1.2 TLS 1.1 TLS TLS'.split(' ');
+    const words =
+      'Intro. How clients must connect TLS 1.2 minimum, TLS 1.3 recommended. Check the TLS floor TLS 1.2 TLS 1.1 TLS TLS'.split(
+        ' ',
+      );
     const tls: PagefindResultData = {
       url: '/infrastructure-security/',
       excerpt: '',
@@ -86,20 +116,47 @@ describe('toHits', () => {
         { element: 'h2', id: 'check-the-tls-floor', location: 11 },
       ],
       sub_results: [
-        { title: 'How clients must connect', url: '/infrastructure-security/#how-clients-must-connect', excerpt: '', anchor: { element: 'h2', id: 'how-clients-must-connect', location: 1 }, weighted_locations: [{ weight: 1, balanced_score: 2 }, { weight: 1, balanced_score: 2 }] },
-        { title: 'Check the TLS floor', url: '/infrastructure-security/#check-the-tls-floor', excerpt: '', anchor: { element: 'h2', id: 'check-the-tls-floor', location: 11 }, weighted_locations: Array.from({ length: 6 }, () => ({ weight: 5, balanced_score: 9 })) },
+        {
+          title: 'How clients must connect',
+          url: '/infrastructure-security/#how-clients-must-connect',
+          excerpt: '',
+          anchor: { element: 'h2', id: 'how-clients-must-connect', location: 1 },
+          weighted_locations: [
+            { weight: 1, balanced_score: 2 },
+            { weight: 1, balanced_score: 2 },
+          ],
+        },
+        {
+          title: 'Check the TLS floor',
+          url: '/infrastructure-security/#check-the-tls-floor',
+          excerpt: '',
+          anchor: { element: 'h2', id: 'check-the-tls-floor', location: 11 },
+          weighted_locations: Array.from({ length: 6 }, () => ({ weight: 5, balanced_score: 9 })),
+        },
       ],
     };
-    const hits = toHits(tls, { sectionsPerPage: 3 }, { pageUrl: 'https://guide.example.com/', query: 'TLS 1.3' });
-    expect(hits.map((h) => h.href.split('#')[1])).toEqual([undefined, 'how-clients-must-connect', 'check-the-tls-floor']);
+    const hits = toHits(
+      tls,
+      { sectionsPerPage: 3 },
+      { pageUrl: 'https://guide.example.com/', query: 'TLS 1.3' },
+    );
+    expect(hits.map((h) => h.href.split('#')[1])).toEqual([
+      undefined,
+      'how-clients-must-connect',
+      'check-the-tls-floor',
+    ]);
   });
 
   it('drops a result whose URL leaves the site', () => {
-    expect(toHits({ ...result, url: 'https://evil.example/' }, { sectionsPerPage: 3 }, link)).toEqual([]);
+    expect(
+      toHits({ ...result, url: 'https://evil.example/' }, { sectionsPerPage: 3 }, link),
+    ).toEqual([]);
   });
 
   it('falls back to the URL when a page has no title', () => {
-    expect(toHits({ url: '/docs/x/', excerpt: '', meta: {} }, { sectionsPerPage: 3 }, link)[0]?.title).toBe('/docs/x/');
+    expect(
+      toHits({ url: '/docs/x/', excerpt: '', meta: {} }, { sectionsPerPage: 3 }, link)[0]?.title,
+    ).toBe('/docs/x/');
   });
 });
 
@@ -112,7 +169,10 @@ describe('resultCountText', () => {
 });
 
 describe('isSearchShortcut', () => {
-  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  const key = (
+    k: string,
+    mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {},
+  ) => ({
     key: k,
     ctrlKey: false,
     metaKey: false,
@@ -142,7 +202,10 @@ describe('isSearchShortcut', () => {
 
 describe('highlightTerms and findTermRanges', () => {
   it('takes the words of every highlight value, without punctuation or filler words, longest first', () => {
-    expect(highlightTerms('?highlight=who+can+disable+GuardDuty%3F')).toEqual(['GuardDuty', 'disable']);
+    expect(highlightTerms('?highlight=who+can+disable+GuardDuty%3F')).toEqual([
+      'GuardDuty',
+      'disable',
+    ]);
     expect(highlightTerms('?highlight=TLS%201.3&highlight=x')).toEqual(['TLS', '1.3']);
     expect(highlightTerms('?q=other')).toEqual([]);
   });
@@ -160,7 +223,9 @@ describe('highlightTerms and findTermRanges', () => {
 
 describe('pagefindModuleUrl', () => {
   it('versions pagefind.js with the runtime key', () => {
-    expect(pagefindModuleUrl('/docs/pagefind/', 'abc123')).toBe('/docs/pagefind/pagefind.js?v=abc123');
+    expect(pagefindModuleUrl('/docs/pagefind/', 'abc123')).toBe(
+      '/docs/pagefind/pagefind.js?v=abc123',
+    );
     expect(pagefindModuleUrl('/pagefind/', '')).toBe('/pagefind/pagefind.js');
   });
 });

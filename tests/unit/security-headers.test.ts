@@ -46,14 +46,18 @@ describe('the Content-Security-Policy', () => {
 
   it('never allows inline code or eval', () => {
     for (const delivery of ['header', 'meta'] as const) {
-      expect(contentSecurityPolicy(delivery)).not.toMatch(/unsafe-inline|'unsafe-eval'|unsafe-hashes|\*/);
+      expect(contentSecurityPolicy(delivery)).not.toMatch(
+        /unsafe-inline|'unsafe-eval'|unsafe-hashes|\*/,
+      );
     }
   });
 
   it('in a <meta> tag, is the header policy without the directives a meta policy cannot or should not carry', () => {
     const meta = contentSecurityPolicy('meta').split('; ');
     const header = contentSecurityPolicy('header').split('; ');
-    expect(meta).toEqual(header.filter((d) => !d.startsWith('frame-ancestors') && d !== 'upgrade-insecure-requests'));
+    expect(meta).toEqual(
+      header.filter((d) => !d.startsWith('frame-ancestors') && d !== 'upgrade-insecure-requests'),
+    );
   });
 });
 
@@ -68,7 +72,13 @@ describe('cache rules', () => {
       'pagefind/index/en_922f2d9.pf_index',
     ]);
     // Pagefind's runtime, worker, entry and WebAssembly keep their names across builds.
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.en.pagefind', 'index.html']) {
+    for (const file of [
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/wasm.en.pagefind',
+      'index.html',
+    ]) {
       expect(cacheControlFor(file), file).toBe(revalidateCacheControl);
     }
   });
@@ -78,19 +88,26 @@ describe('the _headers file', () => {
   const rules = headerRules('/docs/', builtFiles);
 
   it('sends the security headers on every path under the base', () => {
-    for (const file of builtFiles) expect(headersForPath(rules, `/docs/${file}`), file).toMatchObject(securityHeaders());
+    for (const file of builtFiles)
+      expect(headersForPath(rules, `/docs/${file}`), file).toMatchObject(securityHeaders());
   });
 
   it('gives every Pagefind and Astro file the Cache-Control its name calls for', () => {
-    for (const file of builtFiles.filter((f) => f.startsWith('_astro/') || f.startsWith('pagefind/'))) {
-      expect(headersForPath(rules, `/docs/${file}`)['Cache-Control'], file).toBe(cacheControlFor(file));
+    for (const file of builtFiles.filter(
+      (f) => f.startsWith('_astro/') || f.startsWith('pagefind/'),
+    )) {
+      expect(headersForPath(rules, `/docs/${file}`)['Cache-Control'], file).toBe(
+        cacheControlFor(file),
+      );
     }
   });
 
   it('never sets one header in two rules that match the same path (Cloudflare Pages would join them with a comma)', () => {
     for (const file of builtFiles) {
       const path = `/docs/${file}`;
-      const matching = rules.filter((r) => (r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path));
+      const matching = rules.filter((r) =>
+        r.path.endsWith('*') ? path.startsWith(r.path.slice(0, -1)) : path === r.path,
+      );
       const names = matching.flatMap((r) => Object.keys(r.headers));
       expect(names.length, path).toBe(new Set(names).size);
     }
@@ -106,7 +123,12 @@ describe('the _headers file', () => {
 });
 
 describe('the CloudFront response headers policy', () => {
-  const committed = JSON.parse(readFileSync(new URL('../../deploy/cloudfront/response-headers-policy.json', import.meta.url), 'utf8')) as unknown;
+  const committed = JSON.parse(
+    readFileSync(
+      new URL('../../deploy/cloudfront/response-headers-policy.json', import.meta.url),
+      'utf8',
+    ),
+  ) as unknown;
 
   it('is the committed file, generated from the same source (run node deploy/cloudfront/write-response-headers-policy.ts if not)', () => {
     expect(committed).toEqual(cloudFrontResponseHeadersPolicy());
@@ -116,7 +138,11 @@ describe('the CloudFront response headers policy', () => {
     type Policy = {
       SecurityHeadersConfig: {
         ContentSecurityPolicy: { ContentSecurityPolicy: string };
-        StrictTransportSecurity: { AccessControlMaxAgeSec: number; IncludeSubdomains: boolean; Preload: boolean };
+        StrictTransportSecurity: {
+          AccessControlMaxAgeSec: number;
+          IncludeSubdomains: boolean;
+          Preload: boolean;
+        };
         ContentTypeOptions: { Override: boolean };
         FrameOptions: { FrameOption: string };
         ReferrerPolicy: { ReferrerPolicy: string };
@@ -135,6 +161,11 @@ describe('the CloudFront response headers policy', () => {
       ...Object.fromEntries(policy.CustomHeadersConfig.Items.map((i) => [i.Header, i.Value])),
     };
     expect(policy.CustomHeadersConfig.Quantity).toBe(policy.CustomHeadersConfig.Items.length);
-    expect(sent).toEqual(headersForPath(parseHeadersFile(renderHeadersFile(headerRules('/', builtFiles))), '/index.html'));
+    expect(sent).toEqual(
+      headersForPath(
+        parseHeadersFile(renderHeadersFile(headerRules('/', builtFiles))),
+        '/index.html',
+      ),
+    );
   });
 });

@@ -14,16 +14,22 @@ describe('resolveSiteLocation', () => {
   });
 
   it('keeps only the origin of SITE_URL', () => {
-    expect(resolveSiteLocation({ SITE_URL: 'https://guide.example.com/' }).site).toBe('https://guide.example.com');
+    expect(resolveSiteLocation({ SITE_URL: 'https://guide.example.com/' }).site).toBe(
+      'https://guide.example.com',
+    );
   });
 
   it('rejects a SITE_URL that is not an absolute URL, naming the variable and an example', () => {
     expect(() => resolveSiteLocation({ SITE_URL: 'guide.example.com' })).toThrow(SiteEnvError);
-    expect(() => resolveSiteLocation({ SITE_URL: 'guide.example.com' })).toThrow(/SITE_URL=.*https:\/\//);
+    expect(() => resolveSiteLocation({ SITE_URL: 'guide.example.com' })).toThrow(
+      /SITE_URL=.*https:\/\//,
+    );
   });
 
   it('rejects a SITE_URL with a path and says to move it to BASE_PATH', () => {
-    expect(() => resolveSiteLocation({ SITE_URL: 'https://example.com/docs' })).toThrow(/BASE_PATH=\/docs/);
+    expect(() => resolveSiteLocation({ SITE_URL: 'https://example.com/docs' })).toThrow(
+      /BASE_PATH=\/docs/,
+    );
   });
 
   it('rejects a SITE_URL with a non-web scheme', () => {

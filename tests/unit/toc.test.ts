@@ -11,7 +11,12 @@ describe('buildToc', () => {
       { depth: 2, slug: 'b', text: 'B' },
     ]);
     expect(toc).toEqual([
-      { depth: 2, text: 'A', href: '#a', children: [{ depth: 3, text: 'A1', href: '#a1', children: [] }] },
+      {
+        depth: 2,
+        text: 'A',
+        href: '#a',
+        children: [{ depth: 3, text: 'A1', href: '#a1', children: [] }],
+      },
       { depth: 2, text: 'B', href: '#b', children: [] },
     ]);
   });

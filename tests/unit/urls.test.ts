@@ -16,7 +16,9 @@ describe('pageHref', () => {
 
 describe('absoluteUrl', () => {
   it('joins the origin and the path', () => {
-    expect(absoluteUrl('https://guide.example.com', '/docs/resilience/')).toBe('https://guide.example.com/docs/resilience/');
+    expect(absoluteUrl('https://guide.example.com', '/docs/resilience/')).toBe(
+      'https://guide.example.com/docs/resilience/',
+    );
     expect(absoluteUrl('https://guide.example.com/', '/')).toBe('https://guide.example.com/');
   });
 });

@@ -9,13 +9,27 @@ import { siteConfig } from '../../site.ts';
 
 export const getStaticPaths = (async () => {
   const docs = await loadDocEntries();
-  return docs.map(({ entry, page }) => ({ params: { slug: page.slug || undefined }, props: { entry, page } }));
+  return docs.map(({ entry, page }) => ({
+    params: { slug: page.slug || undefined },
+    props: { entry, page },
+  }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({ props, site }) => {
+export const GET: APIRoute<Awaited<ReturnType<typeof getStaticPaths>>[number]['props']> = ({
+  props,
+  site,
+}) => {
   const { entry, page } = props;
-  if (entry.body === undefined) throw new Error(`${siteConfig.contentDir}/${entry.id}: the content loader kept no body to build its Markdown twin from.`);
-  const sourceFile = entry.filePath?.replace(new RegExp(`^${siteConfig.contentDir}/`), '') ?? `${entry.id}.mdx`;
-  const text = markdownTwin(page, entry.body, { site: site?.origin ?? 'http://localhost:4321', base: import.meta.env.BASE_URL, sourceFile });
+  if (entry.body === undefined)
+    throw new Error(
+      `${siteConfig.contentDir}/${entry.id}: the content loader kept no body to build its Markdown twin from.`,
+    );
+  const sourceFile =
+    entry.filePath?.replace(new RegExp(`^${siteConfig.contentDir}/`), '') ?? `${entry.id}.mdx`;
+  const text = markdownTwin(page, entry.body, {
+    site: site?.origin ?? 'http://localhost:4321',
+    base: import.meta.env.BASE_URL,
+    sourceFile,
+  });
   return new Response(text, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 };
