@@ -21,10 +21,10 @@ import { parseArgs } from 'node:util';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { headersForPath, parseHeadersFile } from '../src/lib/security-headers.ts';
-import { astroBuild, projectRoot } from '../tests/helpers/astro-build.ts';
-import { chromiumArgs, chromiumPath } from '../tests/helpers/browser.ts';
+import { astroBuild, projectRoot } from '../tests/support/astro-build.ts';
+import { chromiumArgs, chromiumPath } from '../tests/support/chromium.ts';
 import { guideSlugs } from '../tests/helpers/dist.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const pages = [...guideSlugs.map((slug) => (slug ? `${slug}/` : '')), 'search/', 'print/'];

@@ -18,9 +18,9 @@ import { brotliCompressSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
 import { buildSearchIndex } from '../src/integrations/pagefind.ts';
-import { astroBuild, projectRoot } from '../tests/helpers/astro-build.ts';
-import { chromiumPath, launchChromium } from '../tests/helpers/browser.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { astroBuild, projectRoot } from '../tests/support/astro-build.ts';
+import { chromiumPath, launchChromium } from '../tests/support/chromium.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
 
 const args = new Map(
   process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]),

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
-import { astroBuild, outputRoot } from './helpers/astro-build.ts';
+import { astroBuild, outputRoot } from './support/astro-build.ts';
 
 /** The SITE_URL of the test builds (tests/build/reproducible.test.ts rebuilds with the same environment). */
 export const testSiteUrl = 'https://guide.example.com';

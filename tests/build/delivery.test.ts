@@ -9,7 +9,7 @@ import {
   parseHeadersFile,
   securityHeaders,
 } from '../../src/lib/security-headers.ts';
-import { loadIndexRewrite } from '../helpers/cloudfront-function.ts';
+import { loadIndexRewrite } from '../support/cloudfront-function.ts';
 import { guideSlugs, readPage, sourceTitle } from '../helpers/dist.ts';
 
 const site = 'https://guide.example.com';

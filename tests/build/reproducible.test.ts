@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { testSiteUrl } from '../global-setup.ts';
-import { astroBuild, outputRoot } from '../helpers/astro-build.ts';
+import { astroBuild, outputRoot } from '../support/astro-build.ts';
 
 /** sha256 of every file below `dir`, keyed by its path relative to `dir`. */
 function digests(dir: string): Map<string, string> {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { headersForPath, parseHeadersFile } from '../../src/lib/security-headers.ts';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
 import { guideSlugs } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const builds = [
   { name: 'at the domain root', dist: inject('rootDist'), base: '/' },

@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../helpers/astro-build.ts';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
+import { projectRoot } from '../support/astro-build.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
 
 /** A free local port for the dev server. */
 async function freePort(): Promise<number> {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { contentSecurityPolicy } from '../../src/lib/security-headers.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /** The policy the host sends, from its one source (no 'unsafe-inline' anywhere). */
 export const STRICT_CSP = contentSecurityPolicy('header');

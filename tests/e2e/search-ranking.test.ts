@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
+import type { StaticServer } from '../support/static-server.ts';
 import {
   searchBuilds,
   searchInDialog,

@@ -1,8 +1,9 @@
 import { brotliCompressSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
+import { skipBrowserTests } from '../helpers/browser.ts';
+import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
+import type { StaticServer } from '../support/static-server.ts';
 import {
   axeViolations,
   optionHrefs,

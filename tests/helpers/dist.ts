@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { projectRoot } from './astro-build.ts';
+import { projectRoot } from '../support/astro-build.ts';
 
 /** The eight pages of the guide, in reading order (the product's page list). */
 export const guideSlugs = [

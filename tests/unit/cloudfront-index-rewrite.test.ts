@@ -3,7 +3,7 @@ import {
   loadIndexRewrite,
   type CloudFrontRequest,
   type CloudFrontResponse,
-} from '../helpers/cloudfront-function.ts';
+} from '../support/cloudfront-function.ts';
 
 const handler = loadIndexRewrite();
 
