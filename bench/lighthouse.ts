@@ -23,11 +23,11 @@ import lighthouse from 'lighthouse';
 import { headersForPath, parseHeadersFile } from '../src/lib/security-headers.ts';
 import { astroBuild, projectRoot } from '../tests/support/astro-build.ts';
 import { chromiumArgs, chromiumPath } from '../tests/support/chromium.ts';
-import { guideSlugs } from '../tests/helpers/dist.ts';
+import { guidePages } from '../tests/support/guide-pages.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const pages = [...guideSlugs.map((slug) => (slug ? `${slug}/` : '')), 'search/', 'print/'];
+const pages = [...guidePages.map((page) => page.path), 'search/', 'print/'];
 const START =
   '<!-- bench:lighthouse:start (written by `npm run bench:lighthouse -- --write`; edit the script, not this table) -->';
 const END = '<!-- bench:lighthouse:end -->';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cacheControlFor,
   contentSecurityPolicy,
@@ -10,13 +10,11 @@ import {
   securityHeaders,
 } from '../../src/lib/security-headers.ts';
 import { loadIndexRewrite } from '../support/cloudfront-function.ts';
-import { guideSlugs, readPage, sourceTitle } from '../helpers/dist.ts';
+import { readPage } from '../helpers/dist.ts';
+import { guidePages } from '../support/guide-pages.ts';
+import { builds } from '../helpers/builds.ts';
 
 const site = 'https://guide.example.com';
-const builds = [
-  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
-  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
-];
 
 /** Every file of a built site, as paths below the base. */
 function builtFiles(dist: string): string[] {
@@ -28,7 +26,7 @@ function builtFiles(dist: string): string[] {
 
 describe.each(builds)('the site built $name, as a host serves it', ({ dist, base }) => {
   const files = builtFiles(dist);
-  const pageUrl = (slug: string) => `${site}${base}${slug ? `${slug}/` : ''}`;
+  const pageUrl = (path: string) => `${site}${base}${path}`;
 
   it('has a _headers file sending the security headers everywhere and the right Cache-Control per file', () => {
     const rules = parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8'));
@@ -94,38 +92,38 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     const locs = [
       ...readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g),
     ].map((m) => m[1]);
-    const canonicals = guideSlugs.map((slug) =>
-      readPage(dist, slug).querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    const canonicals = guidePages.map((page) =>
+      readPage(dist, page.path).querySelector('link[rel="canonical"]')?.getAttribute('href'),
     );
-    expect(canonicals).toEqual(guideSlugs.map(pageUrl));
+    expect(canonicals).toEqual(guidePages.map((page) => pageUrl(page.path)));
     expect(locs.sort()).toEqual([...canonicals].sort());
   });
 
   it('gives every page Open Graph tags that agree with its description and canonical URL', () => {
-    for (const slug of guideSlugs) {
-      const head = readPage(dist, slug).querySelector('head');
+    for (const { path, file, title } of guidePages) {
+      const head = readPage(dist, path).querySelector('head');
       const meta = (selector: string) => head?.querySelector(selector)?.getAttribute('content');
-      expect(meta('meta[property="og:url"]'), slug).toBe(pageUrl(slug));
-      expect(meta('meta[property="og:description"]'), slug).toBe(meta('meta[name="description"]'));
-      expect(meta('meta[property="og:title"]'), slug).toContain(sourceTitle(slug));
-      expect(meta('meta[property="og:type"]'), slug).toBe('article');
+      expect(meta('meta[property="og:url"]'), file).toBe(pageUrl(path));
+      expect(meta('meta[property="og:description"]'), file).toBe(meta('meta[name="description"]'));
+      expect(meta('meta[property="og:title"]'), file).toContain(title);
+      expect(meta('meta[property="og:type"]'), file).toBe('article');
     }
   });
 
   it('offers each page as plain Markdown, linked from its <head> and listed in llms.txt', () => {
     const llms = readFileSync(join(dist, 'llms.txt'), 'utf8');
-    for (const slug of guideSlugs) {
-      const twinPath = `${base}${slug ? `${slug}/` : ''}index.md`;
-      const alternate = readPage(dist, slug).querySelector(
+    for (const { path, file, title } of guidePages) {
+      const twinPath = `${base}${path}index.md`;
+      const alternate = readPage(dist, path).querySelector(
         'link[rel="alternate"][type="text/markdown"]',
       );
-      expect(alternate?.getAttribute('href'), slug).toBe(twinPath);
-      const twin = readFileSync(join(dist, slug, 'index.md'), 'utf8');
-      expect(twin.split('\n')[0], slug).toBe(`# ${sourceTitle(slug)}`);
-      expect(twin, slug).toContain(`Web page: <${pageUrl(slug)}>`);
+      expect(alternate?.getAttribute('href'), file).toBe(twinPath);
+      const twin = readFileSync(join(dist, path, 'index.md'), 'utf8');
+      expect(twin.split('\n')[0], file).toBe(`# ${title}`);
+      expect(twin, file).toContain(`Web page: <${pageUrl(path)}>`);
       // No MDX left: no import line, no component tag (components start a line with a capital).
-      expect(twin, slug).not.toMatch(/^(import |export |<\/?[A-Z])/m);
-      expect(llms, slug).toContain(`](${site}${twinPath}): `);
+      expect(twin, file).not.toMatch(/^(import |export |<\/?[A-Z])/m);
+      expect(llms, file).toContain(`](${site}${twinPath}): `);
     }
   });
 
@@ -145,9 +143,10 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
       if ('uri' in result) expect(files, uri).toContain(result.uri.slice(base.length));
     }
     // Without the trailing slash, a page redirects to its one URL form.
-    const redirect = rewrite({ request: { uri: `${base}data-protection`, querystring: {} } });
+    const [topic] = guidePages.filter((page) => page.slug);
+    const redirect = rewrite({ request: { uri: `${base}${topic?.slug}`, querystring: {} } });
     expect('statusCode' in redirect && redirect.headers['location']?.value).toBe(
-      `${base}data-protection/`,
+      `${base}${topic?.path}`,
     );
   });
 
@@ -158,7 +157,6 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     expect(form?.getAttribute('method')).toBe('get');
     expect(form?.querySelector('input[type="search"]')?.getAttribute('name')).toBe('q');
     const links = notFound.querySelectorAll('main a').map((a) => a.getAttribute('href'));
-    for (const slug of guideSlugs)
-      expect(links, slug).toContain(`${base}${slug ? `${slug}/` : ''}`);
+    for (const page of guidePages) expect(links, page.file).toContain(`${base}${page.path}`);
   });
 });

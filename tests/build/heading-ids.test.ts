@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractAnchors } from '../../src/lib/headings.ts';
 import { projectRoot } from '../support/astro-build.ts';
-import { guideSlugs } from '../helpers/dist.ts';
+import { guidePages } from '../support/guide-pages.ts';
+import { rootBuild } from '../helpers/builds.ts';
 
 /** The ids of the h2 to h6 headings in a built page's article, in page order (the h1 is the layout's title). */
 function builtHeadingIds(html: string): string[] {
@@ -21,15 +22,12 @@ async function sourceHeadingIds(file: string): Promise<string[]> {
 
 describe('heading ids read from the source are the ids the build gives', () => {
   it('for every page of the guide', async () => {
-    const dist = inject('rootDist');
-    for (const slug of guideSlugs) {
-      const html = readFileSync(join(dist, slug, 'index.html'), 'utf8');
+    const dist = rootBuild.dist;
+    for (const { path, file } of guidePages) {
+      const html = readFileSync(join(dist, path, 'index.html'), 'utf8');
       const ids = builtHeadingIds(html);
-      expect(ids.length, slug).toBeGreaterThan(0);
-      expect(
-        await sourceHeadingIds(join(projectRoot, 'content', `${slug || 'index'}.mdx`)),
-        slug,
-      ).toEqual(ids);
+      expect(ids.length, file).toBeGreaterThan(0);
+      expect(await sourceHeadingIds(join(projectRoot, 'content', file)), file).toEqual(ids);
     }
   });
 });

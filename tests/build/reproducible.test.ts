@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { testSiteUrl } from '../global-setup.ts';
+import { describe, expect, it } from 'vitest';
 import { astroBuild, outputRoot } from '../support/astro-build.ts';
+import { rootBuild, testSiteUrl } from '../helpers/builds.ts';
 
 /** sha256 of every file below `dir`, keyed by its path relative to `dir`. */
 function digests(dir: string): Map<string, string> {
@@ -27,7 +27,7 @@ function firstDifference(a: string, b: string): string {
 
 describe('a build is reproducible', () => {
   it('two builds of the same source and environment are byte-identical, Pagefind index included', async () => {
-    const first = inject('rootDist');
+    const first = rootBuild.dist;
     const second = `${outputRoot}reproducible-root/`;
     // The same environment tests/global-setup.ts gives the build at the domain root.
     const result = await astroBuild({

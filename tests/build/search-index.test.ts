@@ -1,19 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { guideSlugs, readPage, readPagefindFragments } from '../helpers/dist.ts';
-
-const builds = [
-  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
-  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
-];
+import { describe, expect, it } from 'vitest';
+import { readPage, readPagefindFragments } from '../helpers/dist.ts';
+import { guidePaths } from '../helpers/reader.ts';
+import { builds } from '../helpers/builds.ts';
 
 describe.each(builds)('the search index built $name', ({ dist, base }) => {
   it('keeps the words of adjacent table header cells apart, so a role name in a header is findable', () => {
     const fragments = readPagefindFragments(dist);
     let pairs = 0;
-    for (const slug of guideSlugs) {
-      const content = fragments.find((f) => f.url === `/${slug ? `${slug}/` : ''}`)?.content ?? '';
+    for (const slug of guidePaths) {
+      const content = fragments.find((f) => f.url === `/${slug}`)?.content ?? '';
       for (const row of readPage(dist, slug).querySelectorAll('article thead tr')) {
         const cells = row
           .querySelectorAll('th')
@@ -44,7 +41,7 @@ describe.each(builds)('the search index built $name', ({ dist, base }) => {
     const key = /^(.*)pagefind\.js\?v=([0-9a-f]{12})$/.exec(bundle);
     expect(key?.[1], 'bundle under the base').toBe(`${base}pagefind/`);
     const v = key?.[2] ?? 'missing';
-    for (const slug of [...guideSlugs, 'search']) {
+    for (const slug of [...guidePaths, 'search/']) {
       expect(
         readPage(dist, slug).querySelector('[data-pagefind]')?.getAttribute('data-pagefind'),
         slug,

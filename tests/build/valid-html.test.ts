@@ -1,15 +1,13 @@
 import { HtmlValidate } from 'html-validate';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBuiltSite } from '../../src/integrations/link-check.ts';
+import { builds } from '../helpers/builds.ts';
 
 // html-validate's "standard" preset checks conformance to the HTML standard (nesting, attributes,
 // duplicate ids, unclosed elements), not house style; axe covers accessibility separately.
 const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 
-describe.each([
-  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
-  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
-])('every built page $name', ({ dist, base }) => {
+describe.each(builds)('every built page $name', ({ dist, base }) => {
   it('is valid HTML', async () => {
     const { pages } = await readBuiltSite(dist, base);
     expect(pages.length).toBeGreaterThanOrEqual(10);

@@ -1,13 +1,15 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
-import { chooseThemeBeforeLoad, runAxe, sitePages, themes } from '../helpers/reader.ts';
+import { runAxe } from '../helpers/axe.ts';
+import { chooseThemeBeforeLoad, sitePages, themes } from '../helpers/reader.ts';
+import { rootBuild } from '../helpers/builds.ts';
 
 /**
  * axe-core (WCAG 2.0–2.2 A/AA and best practices) on every page, in both themes: zero violations,
  * not only zero "serious" ones. Contrast depends on the theme, so each theme is a separate pass.
  */
 describe.skipIf(skipBrowserTests)('accessibility checked by axe-core', () => {
-  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
+  const site = useBrowserSite(() => ({ dir: rootBuild.dist }));
 
   describe.each(themes)('in the $name theme', ({ name, background }) => {
     it('finds no violation on any page at desktop width', async () => {

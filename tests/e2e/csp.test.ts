@@ -1,17 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersForPath, parseHeadersFile } from '../../src/lib/security-headers.ts';
 import { skipBrowserTests } from '../helpers/browser.ts';
 import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
-import { guideSlugs } from '../helpers/dist.ts';
+import { guidePaths } from '../helpers/reader.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-
-const builds = [
-  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
-  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
-];
+import { builds } from '../helpers/builds.ts';
 
 /** What a page did that the policy or the "no other origin" rule forbids. */
 interface Findings {
@@ -97,7 +93,7 @@ describe.skipIf(skipBrowserTests).each(builds)(
       const page = await context.newPage();
       const { findings } = await watch(page, server.origin);
       const paths = [
-        ...guideSlugs.map((s) => (s ? `${s}/` : '')),
+        ...guidePaths,
         'search/',
         ...(existsSync(join(dist, 'print', 'index.html')) ? ['print/'] : []),
       ];

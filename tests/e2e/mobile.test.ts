@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { guidePaths, sitePages } from '../helpers/reader.ts';
+import { rootBuild } from '../helpers/builds.ts';
 
 const phone = {
   viewport: { width: 375, height: 740 },
@@ -27,7 +28,7 @@ const sidewaysOverflow = (page: Page) =>
   });
 
 describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
-  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
+  const site = useBrowserSite(() => ({ dir: rootBuild.dist }));
 
   it('no page scrolls sideways, with the drawers closed or open', async () => {
     const page = await site.browser.newPage(phone);

@@ -1,13 +1,9 @@
 import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
-import { guideSlugs, sourceTitle } from '../helpers/dist.ts';
+import { guidePages } from '../support/guide-pages.ts';
 import { sitePages } from '../helpers/reader.ts';
-
-const builds = [
-  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
-  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
-];
+import { builds, rootBuild } from '../helpers/builds.ts';
 
 /** A JavaScript-off reader: every page must read and navigate completely; only search degrades. */
 describe.skipIf(skipBrowserTests).each(builds)(
@@ -32,9 +28,9 @@ describe.skipIf(skipBrowserTests).each(builds)(
         expect(response?.status(), name).toBe(name === '404' ? 404 : 200);
         expect(await page.locator('h1').first().isVisible(), name).toBe(true);
         expect(await page.locator('main').innerText(), name).not.toBe('');
-        const slug = guideSlugs.find((s) => (s ? `${s}/` : '') === path);
-        if (slug !== undefined)
-          expect(await page.locator('article h1').innerText(), name).toBe(sourceTitle(slug));
+        const guidePage = guidePages.find((p) => p.path === path);
+        if (guidePage)
+          expect(await page.locator('article h1').innerText(), name).toBe(guidePage.title);
         // Copy buttons and the theme control work only with JavaScript, so they are not there at all.
         expect(await page.locator('.copy-button').count(), name).toBe(0);
         expect(await page.locator('theme-switcher').isVisible(), name).toBe(false);
@@ -51,12 +47,12 @@ describe.skipIf(skipBrowserTests).each(builds)(
       const page = await context.newPage();
       await page.goto(site.server.url);
       const visited = [new URL(page.url()).pathname];
-      for (let i = 1; i < guideSlugs.length; i++) {
+      for (let i = 1; i < guidePages.length; i++) {
         await page.locator('.pagination a[rel="next"]').click();
         await page.waitForLoadState();
         visited.push(new URL(page.url()).pathname);
       }
-      expect(visited).toEqual(guideSlugs.map((s) => `${base}${s ? `${s}/` : ''}`));
+      expect(visited).toEqual(guidePages.map((p) => `${base}${p.path}`));
       expect(await page.locator('.pagination a[rel="next"]').count()).toBe(0);
       await page
         .locator('nav[aria-label="Guide"]')
@@ -72,7 +68,7 @@ describe.skipIf(skipBrowserTests).each(builds)(
 describe.skipIf(skipBrowserTests)(
   'with JavaScript off, on the site built at the domain root',
   () => {
-    const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
+    const site = useBrowserSite(() => ({ dir: rootBuild.dist }));
     let context: BrowserContext;
 
     beforeAll(async () => {
@@ -108,7 +104,7 @@ describe.skipIf(skipBrowserTests)(
       expect(new URL(page.url()).hash).toBe('#malware-scan-snapshots');
       await page.locator('.site-footer a').click();
       await page.waitForURL(`${site.server.url}print/`);
-      expect(await page.locator('article.chapter > h1').count()).toBe(guideSlugs.length);
+      expect(await page.locator('article.chapter > h1').count()).toBe(guidePages.length);
       await page.close();
     });
   },

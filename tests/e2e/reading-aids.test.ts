@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
+import { rootBuild } from '../helpers/builds.ts';
 
 const desktop = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' } as const;
 
@@ -10,7 +11,7 @@ const currentTocLinks = (page: Page) =>
     .evaluateAll((els) => els.map((el) => el.getAttribute('href')));
 
 describe.skipIf(skipBrowserTests)('reading aids', () => {
-  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
+  const site = useBrowserSite(() => ({ dir: rootBuild.dist }));
 
   it('every section heading has a named permalink that the keyboard reaches and follows', async () => {
     const page = await site.browser.newPage(desktop);

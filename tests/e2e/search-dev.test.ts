@@ -3,10 +3,11 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../support/astro-build.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnvironment, projectRoot } from '../support/astro-build.ts';
 import { skipBrowserTests } from '../helpers/browser.ts';
 import { launchChromium, type LaunchedBrowser } from '../support/chromium.ts';
+import { rootBuild } from '../helpers/builds.ts';
 
 /** A free local port for the dev server. */
 async function freePort(): Promise<number> {
@@ -18,22 +19,13 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** The environment a developer's shell would have: this process's, minus what Vitest adds. */
-function devEnvironment(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] => e[1] !== undefined && !/^(VITEST|TEST_)/.test(e[0]),
-    ),
-  );
-}
-
 /**
  * `npm run dev` serves the last build's search index from the output folder, and says so plainly
  * (terminal, 404 body, the dialog) when there is none. The dev server's output folder is pointed at
  * a temporary folder, first empty, then holding a copy of a test build's index.
  */
 describe.skipIf(skipBrowserTests)('search in the dev server', () => {
-  const rootDist = inject('rootDist');
+  const rootDist = rootBuild.dist;
   let outDir: string;
   let dev: ChildProcess | undefined;
   let log = '';
@@ -56,15 +48,7 @@ describe.skipIf(skipBrowserTests)('search in the dev server', () => {
       ],
       {
         cwd: projectRoot,
-        // Vitest's own NODE_ENV=test and VITEST* variables would change how Vite serves the dev site.
-        env: {
-          ...devEnvironment(),
-          ASTRO_TELEMETRY_DISABLED: '1',
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-          BASE_PATH: '/',
-          NODE_ENV: 'development',
-        },
+        env: childEnvironment({ BASE_PATH: '/', NODE_ENV: 'development' }),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

@@ -3,9 +3,7 @@
  * serves them, under the site's strict Content-Security-Policy, and a page that records anything a
  * reader could notice going wrong (failed or cross-origin requests, errors, CSP violations).
  */
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { contentSecurityPolicy } from '../../src/lib/security-headers.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
@@ -13,10 +11,7 @@ import { serveStatic, type StaticServer } from '../support/static-server.ts';
 export const STRICT_CSP = contentSecurityPolicy('header');
 
 /** Both test builds from tests/global-setup.ts. */
-export const searchBuilds = [
-  { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
-  { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
-];
+export { builds as searchBuilds } from '../helpers/builds.ts';
 
 /** Serves a build under the strict policy (on every response, so Pagefind's worker gets it too). */
 export function serveBuild(dist: string, base: string): Promise<StaticServer> {
@@ -100,33 +95,5 @@ export function optionHrefs(page: Page): Promise<string[]> {
   );
 }
 
-const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/**
- * Runs axe-core (WCAG 2.0–2.2 A/AA and best practices) on the page as it is now, e.g. with the
- * dialog open, and returns one line per failing element. Needs a context with `bypassCSP: true`.
- */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  return page.evaluate(async () => {
-    interface AxeResults {
-      violations: Array<{
-        id: string;
-        nodes: Array<{ target: string[]; failureSummary?: string }>;
-      }>;
-    }
-    const axe = (
-      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }
-    ).axe;
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-    const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return results.violations.flatMap((v) =>
-      v.nodes.map(
-        (n) => `${v.id}: ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
-      ),
-    );
-  });
-}
+/** axe-core on the page as it is now, e.g. with the dialog open (one runner: tests/helpers/axe.ts). */
+export { runAxe as axeViolations } from '../helpers/axe.ts';

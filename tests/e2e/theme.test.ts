@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests, useBrowserSite } from '../helpers/browser.ts';
 import { themes } from '../helpers/reader.ts';
+import { rootBuild } from '../helpers/builds.ts';
 
 const [light, dark] = themes;
 
@@ -60,7 +61,7 @@ async function tabToThemeControl(page: Page): Promise<void> {
 }
 
 describe.skipIf(skipBrowserTests)('light, dark and system themes', () => {
-  const site = useBrowserSite(() => ({ dir: inject('rootDist') }));
+  const site = useBrowserSite(() => ({ dir: rootBuild.dist }));
 
   it('follows the system setting until the reader chooses', async () => {
     for (const { name, background: expected } of themes) {

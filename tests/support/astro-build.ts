@@ -28,12 +28,30 @@ export interface BuildOptions {
 }
 
 /**
- * Variables Vitest sets in its own process.env. A child build must not inherit them, or the tests
- * check a different site from the one `npm run build` makes: Vite keeps an existing NODE_ENV, so
- * NODE_ENV=test built development bundles (import.meta.env.DEV true, dev-only messages shipped),
- * and process.env.BASE_URL overrode the configured base (a build under /docs/ linked to `/`).
+ * Variables Vitest sets in its own process.env. A child build or dev server must not inherit them,
+ * or the tests check a different site from the one `npm run build` makes: Vite keeps an existing
+ * NODE_ENV, so NODE_ENV=test built development bundles (import.meta.env.DEV true, dev-only messages
+ * shipped), and process.env.BASE_URL overrode the configured base (a build under /docs/ linked to `/`).
  */
-const vitestEnvNames = ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+const vitestEnvNames = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
+const isVitestEnvName = (name: string) => vitestEnvNames.has(name) || name.startsWith('VITEST');
+
+/**
+ * The environment a developer's shell gives `astro build` or `astro dev`: this process's, minus
+ * what Vitest adds, with colours and telemetry off, plus `extra`.
+ */
+export function childEnvironment(extra: Record<string, string> = {}): Record<string, string> {
+  const inherited = Object.entries(process.env).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && !isVitestEnvName(entry[0]),
+  );
+  return {
+    ...Object.fromEntries(inherited),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+}
 
 /** Runs `astro build` in a child process, so each build reads its own config and environment. */
 export function astroBuild({
@@ -41,22 +59,13 @@ export function astroBuild({
   outDir,
   env = {},
 }: BuildOptions): Promise<BuildResult> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !vitestEnvNames.includes(name)),
-  );
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [`${projectRoot}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', outDir],
       {
         cwd,
-        env: {
-          ...inherited,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-          ...env,
-        },
+        env: childEnvironment(env),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
