@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { calloutLabel } from './callouts.ts';
 import { resolveSourceLink } from './links.ts';
 import type { DocPage } from './types.ts';
 import { absoluteUrl, pageHref } from './urls.ts';
@@ -25,8 +26,6 @@ export interface TwinContext {
   /** The page's source file relative to the content folder, e.g. `data-protection.mdx`. */
   sourceFile: string;
 }
-
-const calloutLabels: Record<string, string> = { note: 'Note', tip: 'Tip', warning: 'Warning' };
 
 /** The Markdown twin of one page: title, summary, address and review date, the body, then its sources. */
 export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): string {
@@ -84,7 +83,7 @@ function replaceComponent(
     return typeof found?.value === 'string' ? found.value : undefined;
   };
   if (node.name === 'Callout') {
-    const label = calloutLabels[attr('type') ?? 'note'] ?? 'Note';
+    const label = calloutLabel(attr('type') ?? 'note') ?? 'Note';
     const title = attr('title');
     const heading: Paragraph = {
       type: 'paragraph',
