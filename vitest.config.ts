@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'fixtures',
           include: ['tests/fixtures/*.test.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
           // Astro builds are CPU-bound and CI has two cores: one file at a time.
           fileParallelism: false,
         },

@@ -212,15 +212,18 @@ ${Array.from({ length: extra }, (_, i) => `## ${headingNames[(file.order + i) % 
 }
 
 function frontmatter(file: PlannedFile, description: string): string {
+  const reviewed = `2026-11-${pad(1 + ((file.section + file.area + file.order) % 28))}`;
   return `---
 title: ${JSON.stringify(file.title)}
 description: ${JSON.stringify(description)}
 sidebar:
   order: ${file.order}
-lastReviewed: 2026-11-${pad(1 + ((file.section + file.area + file.order) % 28))}
+lastReviewed: ${reviewed}
 sources:
   - title: Security in Amazon GuardDuty (AWS documentation)
     url: https://docs.aws.amazon.com/guardduty/latest/ug/security.html
+changes:
+  - { date: ${reviewed}, kind: addition, summary: ${JSON.stringify(`Added ${file.title}.`)} }
 ---
 `;
 }

@@ -37,9 +37,10 @@ export function linkCheck(): AstroIntegration {
   };
 }
 
-/** Non-HTML files whose URLs are checked too: sitemaps, robots.txt, llms.txt and the Markdown twins. */
+/** Non-HTML files whose URLs are checked too: sitemaps, robots.txt, llms.txt, the Markdown twins and the Atom feed. */
 const isLinkDocument = (rel: string) =>
   /^sitemap[^/]*\.xml$/.test(rel) ||
+  rel === 'history/feed.xml' ||
   rel === 'robots.txt' ||
   rel === 'llms.txt' ||
   rel.endsWith('.md');

@@ -34,14 +34,15 @@ export interface LinkDocument {
   urls: string[];
 }
 
-/** The URLs a sitemap (`<loc>`), robots.txt (`Sitemap:`) or Markdown file (`[text](url)`, `<url>`) lists. */
+/** The URLs a sitemap (`<loc>`), Atom feed (`<link href>`), robots.txt (`Sitemap:`) or Markdown file (`[text](url)`, `<url>`) lists. */
 export function urlsInDocument(path: string, text: string): LinkDocument {
   if (path.endsWith('.xml')) {
-    const urls = [...text.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map((m) =>
-      decodeXml(m[1] ?? ''),
-    );
-    // A sitemap index lists sitemap files; only a <urlset> lists pages.
-    return { path, kind: text.includes('<sitemapindex') ? 'text' : 'sitemap', urls };
+    const urls = [
+      ...[...text.matchAll(/<loc>\s*([^<]*?)\s*<\/loc>/g)].map((m) => m[1] ?? ''),
+      ...[...text.matchAll(/<link\b[^>]*?\bhref="([^"]*)"/g)].map((m) => m[1] ?? ''),
+    ].map(decodeXml);
+    // A sitemap index lists sitemap files and a feed lists pages and itself; only a <urlset> lists pages alone.
+    return { path, kind: text.includes('<urlset') ? 'sitemap' : 'text', urls };
   }
   const urls = [
     ...[...text.matchAll(/^Sitemap:\s*(\S+)/gim)].map((m) => m[1] ?? ''),

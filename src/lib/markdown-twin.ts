@@ -13,6 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { calloutLabel } from './callouts.ts';
+import { isoDay } from './document-history.ts';
 import { resolveSourceLink } from './links.ts';
 import type { DocPage } from './types.ts';
 import { absoluteUrl, pageHref } from './urls.ts';
@@ -38,7 +39,7 @@ export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): str
   const tree = processor.parse(body);
   simplify(tree, canonical, ctx);
   const reviewed = page.lastReviewed.toISOString().slice(0, 10);
-  const header = `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last reviewed: ${reviewed}.\n\n`;
+  const header = `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last reviewed: ${reviewed}.${latestChangeLine(page)}\n\n`;
   const sources = `\n## Sources\n\n${page.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).join('\n')}\n`;
   return header + String(processor.stringify(tree)).trim() + '\n' + sources;
 }
@@ -126,6 +127,12 @@ function absoluteLink(url: string, canonical: string, ctx: TwinContext): string 
   if (url.startsWith('#')) return canonical + url;
   if (url.startsWith('/')) return absoluteUrl(ctx.site, url);
   return url;
+}
+
+/** ` Latest change (2026-12-01, correction): …`, after the review date. */
+function latestChangeLine(page: DocPage): string {
+  const [latest] = page.changes;
+  return latest ? ` Latest change (${isoDay(latest.date)}, ${latest.kind}): ${latest.summary}` : '';
 }
 
 function escapeLinkText(text: string): string {

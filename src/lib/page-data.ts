@@ -1,4 +1,5 @@
 import { buildBreadcrumbs, type Crumb } from './breadcrumbs.ts';
+import { latestChangeOf, type LatestChange } from './document-history.ts';
 import {
   buildNavigation,
   sectionEntries,
@@ -33,6 +34,8 @@ export interface PageData {
   /** Human-readable date, e.g. "28 November 2026" (fixed locale and time zone for identical rebuilds). */
   lastReviewedText: string;
   sources: Source[];
+  /** The page's newest change, shown next to the review date. */
+  latestChange: LatestChange | undefined;
 }
 
 /** Where the site lives and what it is called. */
@@ -79,6 +82,7 @@ export function getPageData(
     lastReviewedIso: current.lastReviewed.toISOString().slice(0, 10),
     lastReviewedText: formatDate(current.lastReviewed),
     sources: current.sources,
+    latestChange: latestChangeOf(current, ctx.base, formatDate),
   };
 }
 

@@ -3,7 +3,7 @@
  * uses them. Astro would stop the build on some of these collisions, but with a routing message that
  * names no content file; this check names the file and the fix.
  */
-export const reservedSlugs = ['search', 'print', 'pagefind', '_astro'] as const;
+export const reservedSlugs = ['search', 'print', 'history', 'pagefind', '_astro'] as const;
 
 /** A content file and the slug it would be served at. */
 export interface SlugSource {

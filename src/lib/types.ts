@@ -1,4 +1,5 @@
 /** Plain data the library works on: no astro:* imports, so unit tests need no mocks. */
+import type { PageChange } from './document-history.ts';
 
 /** A heading as Astro reports it after rendering a page. */
 export interface Heading {
@@ -32,4 +33,6 @@ export interface DocPage {
   lastReviewed: Date;
   /** Official references. */
   sources: Source[];
+  /** The page's document history, newest first (at least one entry). */
+  changes: PageChange[];
 }

@@ -1,6 +1,7 @@
 /** llms.txt (https://llmstxt.org): what the guide is, and a link to the plain-Markdown twin of every page. */
 import type { APIRoute } from 'astro';
 import { loadDocEntries } from '../lib/content.ts';
+import { historyLlmsSection } from '../lib/document-history.ts';
 import { llmsTxt } from '../lib/markdown-twin.ts';
 import { absoluteUrl, pageHref } from '../lib/urls.ts';
 import { siteConfig } from '../site.ts';
@@ -15,7 +16,10 @@ export const GET: APIRoute = async ({ site }) => {
     description: p.description,
     markdownUrl: absoluteUrl(origin, `${pageHref(base, p.slug)}index.md`),
   }));
-  return new Response(llmsTxt(siteConfig.title, home?.description ?? siteConfig.title, entries), {
+  const text =
+    llmsTxt(siteConfig.title, home?.description ?? siteConfig.title, entries) +
+    historyLlmsSection(origin, base);
+  return new Response(text, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
 };

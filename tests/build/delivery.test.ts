@@ -82,7 +82,7 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     }
   });
 
-  it('has robots.txt pointing at a sitemap that lists each guide page exactly as its canonical URL', () => {
+  it('has robots.txt pointing at a sitemap that lists each guide page and the history exactly as their canonical URLs', () => {
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(
       `Sitemap: ${site}${base}sitemap-index.xml`,
     );
@@ -96,7 +96,7 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
       readPage(dist, page.path).querySelector('link[rel="canonical"]')?.getAttribute('href'),
     );
     expect(canonicals).toEqual(guidePages.map((page) => pageUrl(page.path)));
-    expect(locs.sort()).toEqual([...canonicals].sort());
+    expect(locs.sort()).toEqual([...canonicals, pageUrl('history/')].sort());
   });
 
   it('gives every page Open Graph tags that agree with its description and canonical URL', () => {

@@ -29,7 +29,7 @@ describe.each(builds)('the site built $name', ({ dist, base, log }) => {
     }
   });
 
-  it('lists the top-level pages in the sidebar of every page, in reading order, and marks the current page', () => {
+  it('lists the top-level pages in the sidebar of every page, in reading order, then the document history, and marks the current page', () => {
     for (const page of guidePages) {
       const links = readPage(dist, page.path).querySelectorAll('nav[aria-label="Guide"] a');
       const hrefs = links.map((a) => a.getAttribute('href'));
@@ -38,6 +38,7 @@ describe.each(builds)('the site built $name', ({ dist, base, log }) => {
         hrefs.filter((h) => topHrefs.includes(h ?? '')),
         page.file,
       ).toEqual(topHrefs);
+      expect(hrefs.at(-1), page.file).toBe(href('history/'));
       const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
       expect(
         current.map((a) => a.getAttribute('href')),
@@ -74,6 +75,7 @@ describe.each(builds)('the site built $name', ({ dist, base, log }) => {
 
   it('indexes every page for search, and only each page’s main content', () => {
     const fragments = readPagefindFragments(dist);
+    // Not the search, print or history pages: their text repeats the pages'.
     expect(fragments.map((f) => f.url).sort()).toEqual(
       guidePages.map((page) => `/${page.path}`).sort(),
     );

@@ -102,7 +102,10 @@ describe.skipIf(skipBrowserTests)(
       await page.goto(`${site.server.url}data-protection/`);
       await page.getByRole('link', { name: 'Permalink to “Malware scan snapshots”' }).click();
       expect(new URL(page.url()).hash).toBe('#malware-scan-snapshots');
-      await page.locator('.site-footer a').click();
+      await page
+        .locator('.site-footer')
+        .getByRole('link', { name: 'the whole guide on one page' })
+        .click();
       await page.waitForURL(`${site.server.url}print/`);
       expect(await page.locator('article.chapter > h1').count()).toBe(guidePages.length);
       await page.close();

@@ -31,13 +31,22 @@ const printedState = (page: Page) =>
 describe.skipIf(skipBrowserTests)('printing', () => {
   const site = useBrowserSite(() => ({ dir: rootBuild.dist }));
 
-  it('the printable guide holds every page, in reading order, after contents that link to each', async () => {
+  it('the printable guide holds every page, in reading order, after contents that link to each, and ends with the document history', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}print/`);
     const chapters = await page.locator('article.chapter > h1').allInnerTexts();
     expect(chapters).toEqual(guidePages.map((page) => page.title));
     const contents = page.locator('nav.contents > ol > li > a');
-    expect(await contents.allInnerTexts()).toEqual(chapters);
+    expect(await contents.allInnerTexts()).toEqual([...chapters, 'Document history']);
+    // The audit file ends with the change record, each change linking to its chapter.
+    const changes = page.locator('.print-history tbody tr');
+    expect(await changes.count()).toBe(
+      guidePages.reduce((sum, guidePage) => sum + guidePage.changes.length, 0),
+    );
+    for (const href of await page
+      .locator('.print-history tbody a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')))
+      expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
     for (const link of await page.locator('nav.contents a').all()) {
       const id = decodeURIComponent(((await link.getAttribute('href')) ?? '').slice(1));
       expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);

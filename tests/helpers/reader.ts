@@ -7,10 +7,14 @@ export interface ReaderPage {
   path: string;
 }
 
-/** Every page a reader can land on: the guide's pages, search, the printable guide and the 404 page. */
+/**
+ * Every page a reader can land on: the guide's pages, search, the document history, the printable
+ * guide and the 404 page.
+ */
 export const sitePages: readonly ReaderPage[] = [
   ...guidePages.map((page) => ({ name: page.slug || 'home', path: page.path })),
   { name: 'search', path: 'search/' },
+  { name: 'history', path: 'history/' },
   { name: 'print', path: 'print/' },
   { name: '404', path: 'no-such-page/' },
 ];

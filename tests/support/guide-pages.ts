@@ -46,6 +46,7 @@ export function readGuidePages(contentDir = join(projectRoot, siteConfig.content
       order: data.sidebar.order,
       lastReviewed: data.lastReviewed,
       sources: data.sources,
+      changes: data.changes,
       file,
       path: slug ? `${slug}/` : '',
       isSection: false,

@@ -35,13 +35,14 @@ const twin = markdownTwin(page, body, {
 });
 
 describe('the Markdown twin of a page', () => {
-  it('opens with the title, the summary, the web address and the review date', () => {
+  it('opens with the title, the summary, the web address, the review date and the latest change', () => {
     expect(twin.split('\n').slice(0, 5)).toEqual([
       '# Data protection',
       '',
       '> How GuardDuty protects data.',
       '',
-      'Web page: <https://guide.example.com/docs/data-protection/>. Last reviewed: 2026-11-28.',
+      'Web page: <https://guide.example.com/docs/data-protection/>. Last reviewed: 2026-11-28. ' +
+        'Latest change (2026-11-28, addition): Published data-protection.',
     ]);
   });
 
