@@ -18,12 +18,13 @@
  * import statically, transitively. Brotli at quality 11, as when files are compressed ahead of time;
  * on-the-fly compression at quality 5 is about 10% larger (see BENCHMARKS.md, Page weight).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { builds } from '../helpers/builds.ts';
+import { builtFiles } from '../helpers/dist.ts';
 import { sitePages } from '../helpers/reader.ts';
 
 /** 14 KiB: the budget for HTML + CSS, and the figure every page is printed against. */
@@ -66,7 +67,7 @@ function measureSite(dist: string, base: string): PageCost[] {
       brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
         .length,
   );
-  const jsFiles = listFiles(dist).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/'));
+  const jsFiles = builtFiles(dist).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/'));
   // Everything some script loads with import() is meant to load on use, not on load.
   const lazy = new Set(
     jsFiles.flatMap((file) =>
@@ -84,7 +85,7 @@ function measureSite(dist: string, base: string): PageCost[] {
     if (!existsSync(file)) throw new Error(`${page} loads ${url}, which is not in the build`);
     return file;
   };
-  return listFiles(dist)
+  return builtFiles(dist)
     .filter((f) => f.endsWith('.html'))
     .map((page) => {
       const html = readFileSync(join(dist, page), 'utf8');
@@ -250,14 +251,6 @@ describe.each(builds)('page weight of the site built $name', ({ dist, base }) =>
     ).toEqual([]);
   });
 });
-
-/** Every file under `dir`, as a relative path with `/` separators. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
 
 /** The URL path a file is served at: `a/index.html` is `<base>a/`, `404.html` is `<base>404.html`. */
 function urlOf(file: string, base: string): string {

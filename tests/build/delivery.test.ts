@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
@@ -10,19 +10,11 @@ import {
   securityHeaders,
 } from '../../src/lib/security-headers.ts';
 import { loadIndexRewrite } from '../support/cloudfront-function.ts';
-import { readPage } from '../helpers/dist.ts';
+import { builtFiles, readPage } from '../helpers/dist.ts';
 import { guidePages } from '../support/guide-pages.ts';
 import { builds } from '../helpers/builds.ts';
 
 const site = 'https://guide.example.com';
-
-/** Every file of a built site, as paths below the base. */
-function builtFiles(dist: string): string[] {
-  return readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dist.replace(/\/?$/, '/').length))
-    .sort();
-}
 
 describe.each(builds)('the site built $name, as a host serves it', ({ dist, base }) => {
   const files = builtFiles(dist);

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { guidePages } from '../support/guide-pages.ts';
 import { childrenNamed, parseXml, type XmlElement } from '../support/xml.ts';
 import { builds, testSiteUrl } from '../helpers/builds.ts';
-import { readPage } from '../helpers/dist.ts';
+import { builtHtmlFiles, readPage } from '../helpers/dist.ts';
 
 const atom = 'http://www.w3.org/2005/Atom';
 /** RFC 3339 date-time, as Atom requires for <updated>. */
@@ -75,9 +75,7 @@ describe.each(builds)('the document history built $name', ({ dist, base }) => {
   });
 
   it('is linked from the <head> of every built page', () => {
-    const htmlFiles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.html'),
-    );
+    const htmlFiles = builtHtmlFiles(dist);
     expect(htmlFiles.length).toBeGreaterThan(guidePages.length);
     for (const file of htmlFiles) {
       const head = parse(readFileSync(join(dist, file), 'utf8')).querySelector('head');

@@ -2,12 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { readPage, readPagefindFragments } from '../helpers/dist.ts';
+import { builtHtmlFiles, readPage, readPagefindFragments } from '../helpers/dist.ts';
 import { guidePages } from '../support/guide-pages.ts';
 import { builds } from '../helpers/builds.ts';
-
-const htmlFiles = (dist: string) =>
-  readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
 
 describe.each(builds)('reader markup in the site built $name', ({ dist, base }) => {
   // No style="" attribute, inline <style> or inline <script>: the build's CSP audit
@@ -18,7 +15,7 @@ describe.each(builds)('reader markup in the site built $name', ({ dist, base }) 
       .map((f) => readFileSync(join(dist, '_astro', f), 'utf8'))
       .join('\n');
     const used = new Set<string>();
-    for (const file of htmlFiles(dist)) {
+    for (const file of builtHtmlFiles(dist)) {
       // node-html-parser keeps <pre> content as raw text unless told otherwise.
       const root = parse(readFileSync(join(dist, file), 'utf8'), {
         blockTextElements: { script: true, style: true },
@@ -77,7 +74,7 @@ describe.each(builds)('reader markup in the site built $name', ({ dist, base }) 
   });
 
   it('applies a saved theme with a classic same-origin script that runs before any stylesheet', () => {
-    for (const file of htmlFiles(dist)) {
+    for (const file of builtHtmlFiles(dist)) {
       const head = parse(readFileSync(join(dist, file), 'utf8')).querySelector('head');
       const first = head?.querySelector('script');
       expect(first?.getAttribute('src'), file).toMatch(

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guidePages } from '../support/guide-pages.ts';
 import { builds } from '../helpers/builds.ts';
-import { readPage, readPagefindFragments } from '../helpers/dist.ts';
+import { builtHtmlFiles, readPage, readPagefindFragments } from '../helpers/dist.ts';
 
 /** The top-level pages, in reading order: what every page's sidebar lists whatever the current page. */
 const topLevel = guidePages.filter((page) => !page.slug.includes('/'));
@@ -58,10 +58,7 @@ describe.each(builds)('the site built $name', ({ dist, base, log }) => {
   });
 
   it('checks the links of every built page during the build, and found none broken', () => {
-    const htmlFiles = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      f.endsWith('.html'),
-    );
-    expect(log).toContain(`Checked links on ${htmlFiles.length} pages: none broken.`);
+    expect(log).toContain(`Checked links on ${builtHtmlFiles(dist).length} pages: none broken.`);
   });
 
   it('rewrites cross-links written as ./page.mdx into URLs under the base', () => {

@@ -1,7 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
+
+/**
+ * Every file of a built site, as sorted paths below its folder with `/` separators
+ * (`index.html`, `history/feed.xml`, `_astro/…`).
+ */
+export function builtFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Every HTML file of a built site (pages, 404.html), as paths below its folder. */
+export function builtHtmlFiles(dist: string): string[] {
+  return builtFiles(dist).filter((file) => file.endsWith('.html'));
+}
 
 /** Reads and parses a built page by its path below the base (`''` for home, `resilience/`). */
 export function readPage(dist: string, path: string): HTMLElement {
