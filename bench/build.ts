@@ -21,8 +21,9 @@ import { availableParallelism, cpus, loadavg, platform, release, totalmem } from
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync } from 'node:zlib';
-import { readBuiltSite } from '../src/integrations/link-check.ts';
-import { findBrokenLinks } from '../src/lib/link-check.ts';
+import { brokenLinksOf } from '../src/integrations/link-check.ts';
+import { eachPage, openBuiltSite } from '../src/lib/built-site.ts';
+import { linksOf, type PageLinks } from '../src/lib/link-check.ts';
 import { generateSite, projectRoot } from './generate-site.ts';
 import { installStarlight, latestStarlightVersion, writeStarlightSite } from './starlight-site.ts';
 
@@ -70,7 +71,9 @@ interface OutputStats {
   pagefindFiles: number;
   /** Raw bytes of the pages that are not doc pages (search, print, 404), which may list the whole site. */
   otherPages: Record<string, number>;
-  /** Time to run the link checker over the built site on its own, in ms (it also runs inside the build). */
+  /** Time to read and parse every page once (parse5, as the post-build pass does), in ms. */
+  parseMs?: number | undefined;
+  /** Time to read, parse and link-check the built site on its own, in ms (the build does it too). */
   linkCheckMs: number;
 }
 
@@ -459,13 +462,19 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
     const file = join(outDir, page);
     if (existsSync(file)) otherPages[page.replace(/index\.html$/, '')] = (await stat(file)).size;
   }
+  otherPages['largest print page'] = await largestPrintPage(outDir);
   const real = await Promise.all(
     realSlugs.map((slug) => readFile(join(outDir, slug, 'index.html'))),
   );
   const realBrotli = real.map((html) => brotliCompressSync(html).length);
+  const site = await openBuiltSite(outDir, '/');
+  const parseStarted = performance.now();
+  await eachPage(site, () => undefined);
+  const parseMs = performance.now() - parseStarted;
   const checkStarted = performance.now();
-  const site = await readBuiltSite(outDir, '/');
-  findBrokenLinks(site.pages, { files: site.files }, siteUrl);
+  const links: PageLinks[] = [];
+  await eachPage(site, (page) => void links.push(linksOf(page)));
+  await brokenLinksOf(site, links, siteUrl);
   const linkCheckMs = performance.now() - checkStarted;
   return {
     htmlFiles: files.filter((f) => f.endsWith('.html')).length,
@@ -481,6 +490,7 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
     pagefindBytes,
     pagefindFiles,
     otherPages,
+    parseMs,
     linkCheckMs,
   };
 }
@@ -488,11 +498,23 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
 /** Pages that are not doc pages; the bench reports their size apart. */
 const otherPageFiles = ['search/index.html', 'print/index.html', '404.html'];
 
+/** The largest print page (/print/ splits by section on large sites: src/lib/print.ts). */
+async function largestPrintPage(outDir: string): Promise<number> {
+  const dir = join(outDir, 'print');
+  if (!existsSync(dir)) return 0;
+  let largest = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile() && entry.name === 'index.html')
+      largest = Math.max(largest, (await stat(join(entry.parentPath, entry.name))).size);
+  return largest;
+}
+
 /** Doc pages are every `index.html` except the search and print pages (404.html is not one either). */
 function isDocPage(outDir: string, file: string): boolean {
   return (
     file.endsWith('/index.html') &&
     !otherPageFiles.some((page) => file === join(outDir, page)) &&
+    !file.startsWith(join(outDir, 'print/')) &&
     !file.startsWith(join(outDir, 'pagefind'))
   );
 }

@@ -13,6 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { resolveSourceLink } from './links.ts';
+import { reviewDate } from './review-date.ts';
 import type { DocPage } from './types.ts';
 import { absoluteUrl, pageHref } from './urls.ts';
 
@@ -38,7 +39,7 @@ export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): str
     .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
   const tree = processor.parse(body);
   simplify(tree, canonical, ctx);
-  const reviewed = page.lastReviewed.toISOString().slice(0, 10);
+  const reviewed = reviewDate(page.lastReviewed).iso;
   const header = `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last reviewed: ${reviewed}.\n\n`;
   const sources = `\n## Sources\n\n${page.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).join('\n')}\n`;
   return header + String(processor.stringify(tree)).trim() + '\n' + sources;

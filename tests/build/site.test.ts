@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { readBuiltSite } from '../../src/integrations/link-check.ts';
-import { findBrokenLinks, formatBrokenLinks } from '../../src/lib/link-check.ts';
+import { brokenLinksOf } from '../../src/integrations/link-check.ts';
+import { openBuiltSite, readPages } from '../../src/lib/built-site.ts';
+import { formatBrokenLinks, linksOf } from '../../src/lib/link-check.ts';
 import { guideSlugs, readPage, readPagefindFragments, sourceTitle } from '../helpers/dist.ts';
 
 const builds = [
@@ -56,8 +57,9 @@ describe.each(builds)('the site built $name', ({ dist, base }) => {
   });
 
   it('has no broken internal link or #fragment, and no plain-http external link, in pages, sitemap, robots.txt, llms.txt or Markdown twins', async () => {
-    const { pages, files, documents } = await readBuiltSite(dist, base);
-    const broken = findBrokenLinks(pages, { files, documents }, 'https://guide.example.com');
+    const site = await openBuiltSite(dist, base);
+    const pages = (await readPages(site)).map(linksOf);
+    const { broken, documents } = await brokenLinksOf(site, pages, 'https://guide.example.com');
     // Sitemaps, robots.txt, llms.txt and the Markdown twins are checked too.
     expect(documents.length).toBeGreaterThanOrEqual(3 + 8);
     expect(broken, formatBrokenLinks(broken)).toEqual([]);

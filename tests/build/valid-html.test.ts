@@ -1,6 +1,6 @@
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { readBuiltSite } from '../../src/integrations/link-check.ts';
+import { openBuiltSite, readPages } from '../../src/lib/built-site.ts';
 
 // html-validate's "standard" preset checks conformance to the HTML standard (nesting, attributes,
 // duplicate ids, unclosed elements), not house style; axe covers accessibility separately.
@@ -11,7 +11,7 @@ describe.each([
   { name: 'under /docs/', dist: inject('docsDist'), base: '/docs/' },
 ])('every built page $name', ({ dist, base }) => {
   it('is valid HTML', async () => {
-    const { pages } = await readBuiltSite(dist, base);
+    const pages = await readPages(await openBuiltSite(dist, base));
     expect(pages.length).toBeGreaterThanOrEqual(10);
     const problems: string[] = [];
     for (const page of pages) {
