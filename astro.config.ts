@@ -40,7 +40,7 @@ export default defineConfig({
       // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if
       // wanted.
       smartypants: false,
-      ...markdownPipeline({ base, anchors }),
+      ...markdownPipeline({ site, base, anchors }),
     }),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
     // shikiNoTimeLimit: the same tokens on a busy machine as on an idle one (reproducible builds).

@@ -15,7 +15,7 @@ import { visit } from 'unist-util-visit';
 import { resolveSourceLink } from './links.ts';
 import { reviewDate } from './review-date.ts';
 import type { DocPage } from './types.ts';
-import { absoluteUrl, pageHref } from './urls.ts';
+import { absoluteUrl, pageHref, slugFromEntryId } from './urls.ts';
 
 /** Where the page lives, to turn its links into absolute URLs. */
 export interface TwinContext {
@@ -29,20 +29,39 @@ export interface TwinContext {
 
 const calloutLabels: Record<string, string> = { note: 'Note', tip: 'Tip', warning: 'Warning' };
 
+/** Parses MDX source the way Astro's MDX pipeline does (GFM, MDX) and writes Markdown back. */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+  .freeze();
+
 /** The Markdown twin of one page: title, summary, address and review date, the body, then its sources. */
 export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): string {
+  return assembleTwin(page, twinBody(processor.parse(body), ctx), ctx);
+}
+
+/**
+ * The body of a page's twin from its parsed MDX, which is left as it was: the build computes it
+ * while it compiles the page (plugins/remark-markdown-twin.ts), from the tree it parsed anyway,
+ * instead of parsing every page a second time.
+ */
+export function twinBody(tree: Root, ctx: TwinContext): string {
+  const copy = structuredClone(tree);
+  // The page's address as its links resolve it (lib/links.ts): from the source file's path.
+  const canonical = absoluteUrl(ctx.site, pageHref(ctx.base, slugFromEntryId(ctx.sourceFile)));
+  simplify(copy, canonical, ctx);
+  return String(processor.stringify(copy)).trim();
+}
+
+/** The twin around a body from `twinBody`: the page's title, summary, address, date and sources. */
+export function assembleTwin(page: DocPage, body: string, ctx: TwinContext): string {
   const canonical = absoluteUrl(ctx.site, pageHref(ctx.base, page.slug));
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
-  const tree = processor.parse(body);
-  simplify(tree, canonical, ctx);
   const reviewed = reviewDate(page.lastReviewed).iso;
   const header = `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last reviewed: ${reviewed}.\n\n`;
   const sources = `\n## Sources\n\n${page.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).join('\n')}\n`;
-  return header + String(processor.stringify(tree)).trim() + '\n' + sources;
+  return header + body + '\n' + sources;
 }
 
 function simplify(tree: Root, canonical: string, ctx: TwinContext): void {

@@ -16,9 +16,12 @@ import { rehypeHeadingPermalinks } from './rehype-heading-permalinks.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeTableCornerCells } from './rehype-table-corner-cells.ts';
 import { remarkCheckCode } from './remark-check-code.ts';
+import { remarkMarkdownTwin } from './remark-markdown-twin.ts';
 import { remarkMdxLinks } from './remark-mdx-links.ts';
 
 export interface MarkdownPipelineOptions {
+  /** The site's origin, e.g. `https://guide.example.com` (for the Markdown twins' links). */
+  site: string;
   /** The site's base path, e.g. `/` or `/docs/`. */
   base: string;
   /** Filled with each page's ids and `#fragment` links, for the check after the compile. */
@@ -28,14 +31,19 @@ export interface MarkdownPipelineOptions {
 }
 
 /** The plugin lists for `unified({ remarkPlugins, rehypePlugins })`. */
-export function markdownPipeline({ base, anchors, contentRoot }: MarkdownPipelineOptions): {
+export function markdownPipeline({ site, base, anchors, contentRoot }: MarkdownPipelineOptions): {
   remarkPlugins: RemarkPlugins;
   rehypePlugins: RehypePlugins;
 } {
   const where = contentRoot === undefined ? {} : { contentRoot };
   return {
     // unified() runs GFM by default; astro.config.ts turns that off so it is registered once, here.
-    remarkPlugins: [remarkGfm, [remarkMdxLinks, { base, anchors, ...where }], remarkCheckCode],
+    remarkPlugins: [
+      remarkGfm,
+      [remarkMarkdownTwin, { site, base, ...where }],
+      [remarkMdxLinks, { base, anchors, ...where }],
+      remarkCheckCode,
+    ],
     rehypePlugins: [
       rehypeHeadingIds,
       rehypeHeadingPermalinks,
