@@ -52,7 +52,7 @@ export default defineConfig({
   // Order matters on 'astro:build:done': the sitemap is written before the post-build pass (link
   // check, search index, security headers: src/integrations/post-build.ts) reads the site.
   integrations: [
-    mdx(),
+    mdx({ optimize: true }),
     // The sitemap lists the guide's pages: not the search page, nor the print pages, which repeat them.
     sitemap({
       filter: (page) =>

@@ -3,16 +3,18 @@
  * each HTML page read and parsed once. The post-build steps (link check, search index, CSP audit
  * and meta policy, `_headers`), the build tests and the benchmarks all read the output through it.
  *
- * Pages are parsed with parse5 (through hast-util-from-html), the parser browsers follow, so what
- * the checks see is what a browser builds: markup inside `<pre>`, `<noscript>` (scripting off, as
- * a reader without JavaScript gets it), `<template>` and SVG included, comments ended where a
- * browser ends them. A parsed page is large next to its HTML, so `eachPage` hands them out one at a
+ * Pages are parsed with parse5, the parser browsers follow, into hast (the tree the Markdown
+ * plugins use), so what the checks see is what a browser builds: markup inside `<pre>`,
+ * `<noscript>` (scripting off, as a reader without JavaScript gets it), `<template>` and SVG
+ * included, comments ended where a browser ends them. A parsed page is large next to its HTML, so `eachPage` hands them out one at a
  * time and a step keeps only what it needs from each.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse } from 'parse5';
 
 /** A built site: where it is, its base path and every file in it. */
 export interface BuiltSite {
@@ -32,7 +34,7 @@ export interface BuiltPage {
   urlPath: string;
   /** The page's markup as written. */
   html: string;
-  /** The page parsed as a browser parses it (with positions, for messages that name a line). */
+  /** The page parsed as a browser parses it, without source positions (see `withPositions`). */
   tree: Root;
 }
 
@@ -67,9 +69,17 @@ export function htmlFiles(site: BuiltSite): string[] {
   return site.files.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
 }
 
-/** Parses one page of markup as a browser does. */
+/**
+ * Parses one page of markup as a browser does with scripting off (so `<noscript>` holds markup),
+ * without source positions: they double parse5's time, and only an error message needs them.
+ */
 export function parsePage(file: string, urlPath: string, html: string): BuiltPage {
-  return { file, urlPath, html, tree: fromHtml(html) };
+  return { file, urlPath, html, tree: fromParse5(parse(html, { scriptingEnabled: false })) };
+}
+
+/** The same page parsed again with source positions, for a message that names the line. */
+export function withPositions(page: BuiltPage): BuiltPage {
+  return { ...page, tree: fromHtml(page.html) };
 }
 
 /**

@@ -23,7 +23,7 @@ function permalink(id: string, text: string): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['heading-link'], href: `#${id}`, dataPagefindIgnore: '' },
+    properties: { className: ['heading-link'], href: `#${id}`, dataPagefindIgnore: true },
     children: [
       {
         type: 'element',
