@@ -66,6 +66,10 @@ export default defineConfig({
     // Astro inlines scripts under 4 KiB as inline <script type="module">, which a strict
     // Content-Security-Policy blocks: keep every script a same-origin file (other assets: default).
     build: {
+      // Rolldown warns, four lines per MDX page, that Astro's "use astro:head-inject" directive
+      // may not be preserved (withastro/astro#18087): harmless here, and at 1,000 pages 4,000
+      // lines of log that hid the build's own messages.
+      rolldownOptions: { checks: { moduleLevelDirective: false } },
       assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
       // One stylesheet for the whole site instead of one per layout and component set: a page
       // waits for one CSS request instead of three before it paints, every later page finds it in

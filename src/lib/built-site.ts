@@ -9,6 +9,7 @@
  * included, comments ended where a browser ends them. A parsed page is large next to its HTML, so `eachPage` hands them out one at a
  * time and a step keeps only what it needs from each.
  */
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Root } from 'hast';
@@ -40,7 +41,18 @@ export interface BuiltPage {
 
 /** Every file below `outDir`, relative to it with `/` separators, sorted. */
 export async function listFiles(outDir: string): Promise<string[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return relativeFiles(outDir, await readdir(outDir, { recursive: true, withFileTypes: true }));
+}
+
+/** `listFiles` for code that cannot wait (a test that measures the site while it is collected). */
+export function listFilesSync(outDir: string): string[] {
+  return relativeFiles(outDir, readdirSync(outDir, { recursive: true, withFileTypes: true }));
+}
+
+function relativeFiles(
+  outDir: string,
+  entries: ReadonlyArray<{ isFile(): boolean; parentPath: string; name: string }>,
+): string[] {
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
@@ -74,7 +86,10 @@ export function htmlFiles(site: BuiltSite): string[] {
  * without source positions: they double parse5's time, and only an error message needs them.
  */
 export function parsePage(file: string, urlPath: string, html: string): BuiltPage {
-  return { file, urlPath, html, tree: fromParse5(parse(html, { scriptingEnabled: false })) };
+  const tree = fromParse5(parse(html, { scriptingEnabled: false }));
+  // A parsed document is always a root; the check narrows the type hast-util-from-parse5 returns.
+  if (tree.type !== 'root') throw new Error(`${file}: parse5 returned no document`);
+  return { file, urlPath, html, tree };
 }
 
 /** The same page parsed again with source positions, for a message that names the line. */

@@ -66,6 +66,8 @@ export function rehypeScrollRegions() {
           };
           continue;
         } else if (node.tagName === 'pre') {
+          // Shiki writes `tabindex` as a raw property name; MDX's optimize prints both spellings.
+          delete node.properties['tabindex'];
           Object.assign(node.properties, {
             role: 'region',
             ariaLabel: labelFor(`${languageName(node)} example`),

@@ -18,11 +18,12 @@
  * import statically, transitively. Brotli at quality 11, as when files are compressed ahead of time;
  * on-the-fly compression at quality 5 is about 10% larger (see BENCHMARKS.md, Page weight).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { listFilesSync, urlPathOf } from '../../src/lib/built-site.ts';
 
 /** 14 KiB: the budget for HTML + CSS, and the figure every page is printed against. */
 const firstRoundTrip = 14 * 1024;
@@ -30,10 +31,10 @@ const maxRequestsBeforePaint = 3;
 const maxThemeScript = 1024;
 const maxJsOnLoad = 3 * 1024;
 /**
- * The one page exempt from the 14 KiB HTML budget: /print/ holds the whole guide on one page, on
- * purpose, for readers who print it or save it as PDF. Its CSS, requests and scripts are still checked.
+ * The pages exempt from the 14 KiB HTML budget: /print/ (and /print/<section>/ on a large site)
+ * holds many pages on one, on purpose, for readers who print it or save it as PDF. Its CSS, requests and scripts are still checked.
  */
-const wholeGuidePages = new Set(['print/']);
+const wholeGuidePages = { has: (page: string) => page.startsWith('print/') };
 /**
  * Pages whose purpose is search: a reader who lands on /search/?q=... has already asked to search,
  * so its search code is needed on load and the 3 KiB cap does not apply (Pagefind itself still
@@ -69,12 +70,14 @@ function measureSite(dist: string, base: string): PageCost[] {
       brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
         .length,
   );
-  const jsFiles = listFiles(dist).filter((f) => f.endsWith('.js') && !f.startsWith('pagefind/'));
+  const jsFiles = listFilesSync(dist).filter(
+    (f) => f.endsWith('.js') && !f.startsWith('pagefind/'),
+  );
   // Everything some script loads with import() is meant to load on use, not on load.
   const lazy = new Set(
     jsFiles.flatMap((file) =>
       dynamicImports(readFileSync(join(dist, file), 'utf8')).map((spec) =>
-        resolveUrl(spec, urlOf(file, base)),
+        resolveUrl(spec, urlPathOf(file, base)),
       ),
     ),
   );
@@ -87,11 +90,11 @@ function measureSite(dist: string, base: string): PageCost[] {
     if (!existsSync(file)) throw new Error(`${page} loads ${url}, which is not in the build`);
     return file;
   };
-  return listFiles(dist)
+  return listFilesSync(dist)
     .filter((f) => f.endsWith('.html'))
     .map((page) => {
       const html = readFileSync(join(dist, page), 'utf8');
-      const pageUrl = urlOf(page, base);
+      const pageUrl = urlPathOf(page, base);
       const root = parse(html);
       const head = root.querySelector('head');
       const stylesheets = root
@@ -247,19 +250,6 @@ describe.each(builds)('page weight of the site built $name', ({ dist, base }) =>
     ).toEqual([]);
   });
 });
-
-/** Every file under `dir`, as a relative path with `/` separators. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** The URL path a file is served at: `a/index.html` is `<base>a/`, `404.html` is `<base>404.html`. */
-function urlOf(file: string, base: string): string {
-  return base + file.replace(/(^|\/)index\.html$/, '$1');
-}
 
 function resolveUrl(spec: string, from: string): string {
   const url = new URL(spec, `https://site.invalid${from}`);
