@@ -2,21 +2,19 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
+import { SourceAnchors } from './src/lib/source-anchors.ts';
 import { resolveSiteLocation } from './src/lib/site-env.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
-import { pagefind } from './src/integrations/pagefind.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
-import { remarkCheckCode } from './src/plugins/remark-check-code.ts';
-import { remarkMdxLinks } from './src/plugins/remark-mdx-links.ts';
+import { pagefind } from './src/integrations/pagefind/index.ts';
+import { postBuild } from './src/integrations/post-build.ts';
+import { markdownPipeline } from './src/plugins/markdown-pipeline.ts';
 import { cssLayerOrder } from './src/plugins/vite-css-layer-order.ts';
-import { rehypeHeadingPermalinks } from './src/plugins/rehype-heading-permalinks.ts';
-import { rehypeScrollRegions } from './src/plugins/rehype-scroll-regions.ts';
-import { rehypeTableCornerCells } from './src/plugins/rehype-table-corner-cells.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
 import { shikiNoTimeLimit } from './src/plugins/shiki-no-time-limit.ts';
 
 const { site, base } = resolveSiteLocation(process.env);
+// Filled with each page's heading ids and #fragment links as it compiles; checked after the build.
+const anchors = new SourceAnchors();
+const search = pagefind();
 
 export default defineConfig({
   site,
@@ -32,17 +30,17 @@ export default defineConfig({
   // Layer order, not selector specificity, decides which rule wins.
   scopedStyleStrategy: 'where',
   markdown: {
-    // unified() runs GFM by default; switch that off and register remark-gfm once, on purpose.
-    // A build test counts real <table>s because an Astro release once dropped GFM in .mdx.
+    // unified() runs GFM by default; switch that off: the shared plugin list registers remark-gfm
+    // once, on purpose. A build test counts real <table>s because an Astro release once dropped
+    // GFM in .mdx.
     processor: unified({
       gfm: false,
       // Smartypants (curly quotes, dashes) parses every paragraph into a natural-language tree and
       // doubled the cost of compiling a page (bench/, BENCHMARKS.md); in a technical guide it can
-      // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if wanted.
-      // src/lib/headings.ts mirrors this pipeline to compute heading ids: keep the two in step.
+      // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if
+      // wanted.
       smartypants: false,
-      remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }], remarkCheckCode],
-      rehypePlugins: [rehypeHeadingPermalinks, rehypeScrollRegions, rehypeTableCornerCells],
+      ...markdownPipeline({ site, base, anchors }),
     }),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
     // shikiNoTimeLimit: the same tokens on a busy machine as on an idle one (reproducible builds).
@@ -51,21 +49,27 @@ export default defineConfig({
       transformers: [shikiTokenClasses(), shikiNoTimeLimit()],
     },
   },
-  // Order matters on 'astro:build:done': the sitemap exists before the link check reads it, and
-  // the security headers come last so _headers can list Pagefind's files.
+  // Order matters on 'astro:build:done': the sitemap is written before the post-build pass (link
+  // check, search index, security headers: src/integrations/post-build.ts) reads the site.
   integrations: [
-    mdx(),
-    // The sitemap lists the guide's pages: not the search page, nor /print/, which repeats them all.
-    sitemap({ filter: (page) => !/\/(search|print)\/$/.test(page) }),
-    linkCheck(),
-    pagefind(),
-    securityHeaders(),
+    mdx({ optimize: true }),
+    // The sitemap lists the guide's pages: not the search page, nor the print pages, which repeat them.
+    sitemap({
+      filter: (page) =>
+        page !== `${site}${base}search/` && !page.startsWith(`${site}${base}print/`),
+    }),
+    search,
+    postBuild({ anchors, runtimeKey: search.runtimeKey }),
   ],
   vite: {
     plugins: [cssLayerOrder(new URL('./src/styles/layers.css', import.meta.url))],
     // Astro inlines scripts under 4 KiB as inline <script type="module">, which a strict
     // Content-Security-Policy blocks: keep every script a same-origin file (other assets: default).
     build: {
+      // Rolldown warns, four lines per MDX page, that Astro's "use astro:head-inject" directive
+      // may not be preserved (withastro/astro#18087): harmless here, and at 1,000 pages 4,000
+      // lines of log that hid the build's own messages.
+      rolldownOptions: { checks: { moduleLevelDirective: false } },
       assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
       // One stylesheet for the whole site instead of one per layout and component set: a page
       // waits for one CSS request instead of three before it paints, every later page finds it in

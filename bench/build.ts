@@ -9,6 +9,8 @@
  *   npm run bench -- --sizes 8,100              a quick run (prints, does not touch BENCHMARKS.md)
  *   npm run bench -- --sizes 1000 --runs 5      more runs; add --write to record a partial run
  *   npm run bench -- --from bench/.work/build-results.json --write   re-render the tables of a past run
+ *   npm run bench -- --vs-starlight --sizes 8,100,1000   the same pages built with Starlight too,
+ *                                                      alternating; --write records the table
  *
  * Every run is a cold build (no Astro or Vite cache), like CI on a fresh clone.
  */
@@ -19,9 +21,11 @@ import { availableParallelism, cpus, loadavg, platform, release, totalmem } from
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync } from 'node:zlib';
-import { readBuiltSite } from '../src/integrations/link-check.ts';
-import { findBrokenLinks } from '../src/lib/link-check.ts';
+import { brokenLinksOf } from '../src/integrations/link-check.ts';
+import { eachPage, openBuiltSite } from '../src/lib/built-site.ts';
+import { linksOf, type PageLinks } from '../src/lib/link-check.ts';
 import { generateSite, projectRoot } from './generate-site.ts';
+import { installStarlight, latestStarlightVersion, writeStarlightSite } from './starlight-site.ts';
 
 const defaultSizes = [8, 100, 1000, 5000];
 const workDir = join(projectRoot, 'bench/.work');
@@ -31,6 +35,8 @@ const siteUrl = 'https://guide.example.com';
 interface RunResult {
   /** Wall-clock time of `astro build` (bundle, render, link check, Pagefind), in ms. */
   wallMs: number;
+  /** Vite's figure for bundling the server build, which compiles every MDX page, in ms. */
+  bundleMs?: number | undefined;
   /** Astro's own figure for rendering the pages ("generating static routes"), in ms. */
   renderMs: number | undefined;
   /** Time spent after Astro finished the pages: build:done hooks (link check, Pagefind, sitemap...), in ms. */
@@ -65,7 +71,9 @@ interface OutputStats {
   pagefindFiles: number;
   /** Raw bytes of the pages that are not doc pages (search, print, 404), which may list the whole site. */
   otherPages: Record<string, number>;
-  /** Time to run the link checker over the built site on its own, in ms (it also runs inside the build). */
+  /** Time to read and parse every page once (parse5, as the post-build pass does), in ms. */
+  parseMs?: number | undefined;
+  /** Time to read, parse and link-check the built site on its own, in ms (the build does it too). */
   linkCheckMs: number;
 }
 
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
       write: { type: 'boolean', default: false },
       from: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
+      'vs-starlight': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes
@@ -109,6 +118,15 @@ async function main(): Promise<void> {
   }
 
   const machine = await describeMachine();
+  if (values['vs-starlight']) {
+    await versusStarlight(
+      machine,
+      values.sizes ? sizes : [8, 100, 1000],
+      forcedRuns ?? 3,
+      values.write,
+    );
+    return;
+  }
   console.log(
     `bench: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; node ${machine.node}, astro ${machine.versions['astro']}`,
   );
@@ -149,6 +167,126 @@ async function main(): Promise<void> {
   await report(machine, results, write);
 }
 
+/** One size built with this project and with Starlight, alternating. */
+interface PairResult {
+  pages: number;
+  project: RunResult[];
+  starlight: RunResult[];
+}
+
+/**
+ * Builds each size with this project and with a minimal Starlight site (bench/starlight-site.ts),
+ * alternating A B B A ... so a change in the machine's load falls on both alike, and prints (with
+ * --write, records) the side-by-side table. Build logs go to bench/.work/logs/.
+ */
+async function versusStarlight(
+  machine: Machine,
+  sizes: readonly number[],
+  runs: number,
+  write: boolean,
+): Promise<void> {
+  const app = await installStarlight(
+    join(workDir, 'starlight'),
+    await latestStarlightVersion(),
+    machine.versions['astro'] ?? 'latest',
+    machine.versions['@astrojs/markdown-remark'] ?? 'latest',
+  );
+  const astroBin = join(app.dir, 'node_modules/astro/bin/astro.mjs');
+  console.log(`bench: Starlight ${app.starlight} on Astro ${app.astro}; ${runs} run(s) each`);
+  const results: PairResult[] = [];
+  for (const pages of sizes) {
+    const siteDir = join(workDir, `site-${pages}`);
+    await generateSite(siteDir, pages);
+    const starlightDir = join(app.dir, `site-${pages}`);
+    await writeStarlightSite(app, starlightDir, join(siteDir, 'content'), siteUrl);
+    const pair: PairResult = { pages, project: [], starlight: [] };
+    const logs = join(workDir, 'logs');
+    const one = async (which: 'project' | 'starlight', run: number) => {
+      const result =
+        which === 'project'
+          ? await coldBuild(
+              siteDir,
+              join(siteDir, 'dist'),
+              undefined,
+              join(logs, `project-${pages}-${run}.log`),
+            )
+          : await coldBuild(
+              starlightDir,
+              join(starlightDir, 'dist'),
+              astroBin,
+              join(logs, `starlight-${pages}-${run}.log`),
+            );
+      pair[which].push(result);
+      console.log(
+        `  ${pages} pages, ${which.padEnd(9)} run ${run}: ${ms(result.wallMs)} wall, cpu ${ms(result.cpuMs)}, ` +
+          `peak ${mib(result.peakRssMiB)}; bundle ${ms(result.bundleMs)}, render ${ms(result.renderMs)}, ` +
+          `hooks ${ms(result.hooksMs)}; load ${result.loadBefore.toFixed(1)}`,
+      );
+    };
+    for (let run = 1; run <= runs; run++) {
+      const order =
+        run % 2 === 1 ? (['project', 'starlight'] as const) : (['starlight', 'project'] as const);
+      for (const which of order) await one(which, run);
+    }
+    results.push(pair);
+  }
+  await mkdir(workDir, { recursive: true });
+  await writeFile(
+    join(workDir, 'vs-starlight-results.json'),
+    `${JSON.stringify({ machine, starlight: app.starlight, results }, null, 2)}\n`,
+  );
+  const table = renderVersusTable(machine, app.starlight, results);
+  console.log(`\n${table}`);
+  if (write) {
+    await writeMarkedBlock('vs-starlight', table);
+    console.log('\nbench: wrote the side-by-side table into BENCHMARKS.md');
+  }
+}
+
+/** The side-by-side table: medians of wall time, CPU time and peak memory, and their ratios. */
+function renderVersusTable(
+  machine: Machine,
+  starlightVersion: string,
+  results: readonly PairResult[],
+): string {
+  const loads = results.flatMap((r) => [...r.project, ...r.starlight].map((x) => x.loadBefore));
+  const when =
+    `Measured ${machine.date} at \`${machine.commit}\` on ${machine.cpu}, ${machine.cores} cores; ` +
+    `Node ${machine.node}, Astro ${machine.versions['astro']} for both, Starlight ${starlightVersion}. ` +
+    `Cold builds, alternating; load average when runs started: ${Math.min(...loads).toFixed(1)}–` +
+    `${Math.max(...loads).toFixed(1)} on ${machine.cores} cores.`;
+  const cell = (runs: readonly RunResult[]) => {
+    const wall = median(runs.map((r) => r.wallMs));
+    return `${s(wall)}, ${s(medianOf(runs.map((r) => r.cpuMs)))}, ${mib(medianOf(runs.map((r) => r.peakRssMiB)))}`;
+  };
+  const ratio = (
+    a: readonly RunResult[],
+    b: readonly RunResult[],
+    pick: (r: RunResult) => number | undefined,
+  ) => {
+    const x = medianOf(a.map(pick));
+    const y = medianOf(b.map(pick));
+    return x === undefined || y === undefined ? 'n/a' : (x / y).toFixed(2);
+  };
+  const phases = (runs: readonly RunResult[]) =>
+    `${s(medianOf(runs.map((r) => r.bundleMs)))} / ${s(medianOf(runs.map((r) => r.renderMs)))} / ${s(medianOf(runs.map((r) => r.hooksMs)))}`;
+  const rows = results.map(
+    ({ pages, project, starlight }) =>
+      `| ${pages.toLocaleString('en')} | ${project.length} | ${cell(project)} | ${cell(starlight)} | ` +
+      `${ratio(project, starlight, (r) => r.wallMs)} / ${ratio(project, starlight, (r) => r.cpuMs)} / ` +
+      `${ratio(project, starlight, (r) => r.peakRssMiB)} | ${phases(project)} | ${phases(starlight)} |`,
+  );
+  return [
+    '<!-- bench:vs-starlight:start (written by `npm run bench -- --vs-starlight --write`) -->',
+    when,
+    '',
+    '| Pages | Runs each | This project: wall, CPU, peak RSS | Starlight: wall, CPU, peak RSS | Ratio wall / CPU / memory | Project: bundle / render / hooks | Starlight: bundle / render / hooks |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '<!-- bench:vs-starlight:end -->',
+  ].join('\n');
+}
+
 /** Prints the tables and, when asked, writes them into BENCHMARKS.md. */
 async function report(
   machine: Machine,
@@ -166,7 +304,12 @@ async function report(
 }
 
 /** Runs `astro build` in `siteDir` with no cache, timing it and tracking its memory. */
-async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
+async function coldBuild(
+  siteDir: string,
+  outDir: string,
+  astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
+  logFile?: string,
+): Promise<RunResult> {
   for (const cache of [outDir, join(siteDir, '.astro'), join(siteDir, 'node_modules')])
     await rm(cache, { recursive: true, force: true });
   const usageFile = join(workDir, `usage-${process.pid}.json`);
@@ -174,24 +317,20 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
   const hook = new URL('./report-usage.ts', import.meta.url).href;
   const loadBefore = loadavg()[0] ?? 0;
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    {
-      cwd: siteDir,
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-        SITE_URL: siteUrl,
-        BASE_PATH: '/',
-        BENCH_USAGE_FILE: usageFile,
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${hook}`.trim(),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+    cwd: siteDir,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      SITE_URL: siteUrl,
+      BASE_PATH: '/',
+      BENCH_USAGE_FILE: usageFile,
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${hook}`.trim(),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const sampler = sampleTreeRss(child.pid);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -206,6 +345,10 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
     ? (JSON.parse(await readFile(usageFile, 'utf8')) as { maxRssKiB: number; cpuMs: number })
     : undefined;
   await rm(usageFile, { force: true });
+  if (logFile) {
+    await mkdir(join(logFile, '..'), { recursive: true });
+    await writeFile(logFile, output);
+  }
   if (code !== 0) {
     // Rolldown prints a multi-line warning per MDX page (withastro/astro#18087); keep the lines that matter.
     const tail = output
@@ -219,6 +362,7 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
   // Astro prints "generating static routes ... ✓ Completed in 9.50s." then "[build] ✓ Completed in 47.02s."
   // before the build:done hooks run, then "N page(s) built in 54.50s".
   const time = String.raw`((?:\d+m )?[\d.]+m?s)`;
+  const bundleMs = duration(new RegExp(String.raw`\[vite\] ✓ built in ${time}`).exec(clean)?.[1]);
   const renderMs = duration(
     new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${time}`).exec(clean)?.[1],
   );
@@ -228,6 +372,7 @@ async function coldBuild(siteDir: string, outDir: string): Promise<RunResult> {
   const totalMs = duration(new RegExp(String.raw`page\(s\) built in ${time}`).exec(clean)?.[1]);
   return {
     wallMs,
+    bundleMs,
     renderMs,
     hooksMs: astroMs !== undefined && totalMs !== undefined ? totalMs - astroMs : undefined,
     peakRssMiB: usage ? usage.maxRssKiB / 1024 : undefined,
@@ -317,13 +462,19 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
     const file = join(outDir, page);
     if (existsSync(file)) otherPages[page.replace(/index\.html$/, '')] = (await stat(file)).size;
   }
+  otherPages['largest print page'] = await largestPrintPage(outDir);
   const real = await Promise.all(
     realSlugs.map((slug) => readFile(join(outDir, slug, 'index.html'))),
   );
   const realBrotli = real.map((html) => brotliCompressSync(html).length);
+  const site = await openBuiltSite(outDir, '/');
+  const parseStarted = performance.now();
+  await eachPage(site, () => undefined);
+  const parseMs = performance.now() - parseStarted;
   const checkStarted = performance.now();
-  const site = await readBuiltSite(outDir, '/');
-  findBrokenLinks(site.pages, { files: site.files }, siteUrl);
+  const links: PageLinks[] = [];
+  await eachPage(site, (page) => void links.push(linksOf(page)));
+  await brokenLinksOf(site, links, siteUrl);
   const linkCheckMs = performance.now() - checkStarted;
   return {
     htmlFiles: files.filter((f) => f.endsWith('.html')).length,
@@ -339,6 +490,7 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
     pagefindBytes,
     pagefindFiles,
     otherPages,
+    parseMs,
     linkCheckMs,
   };
 }
@@ -346,11 +498,23 @@ async function measureOutput(outDir: string, realSlugs: readonly string[]): Prom
 /** Pages that are not doc pages; the bench reports their size apart. */
 const otherPageFiles = ['search/index.html', 'print/index.html', '404.html'];
 
+/** The largest print page (/print/ splits by section on large sites: src/lib/print.ts). */
+async function largestPrintPage(outDir: string): Promise<number> {
+  const dir = join(outDir, 'print');
+  if (!existsSync(dir)) return 0;
+  let largest = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile() && entry.name === 'index.html')
+      largest = Math.max(largest, (await stat(join(entry.parentPath, entry.name))).size);
+  return largest;
+}
+
 /** Doc pages are every `index.html` except the search and print pages (404.html is not one either). */
 function isDocPage(outDir: string, file: string): boolean {
   return (
     file.endsWith('/index.html') &&
     !otherPageFiles.some((page) => file === join(outDir, page)) &&
+    !file.startsWith(join(outDir, 'print/')) &&
     !file.startsWith(join(outDir, 'pagefind'))
   );
 }
@@ -387,7 +551,14 @@ interface Machine {
 
 async function describeMachine(): Promise<Machine> {
   const versions: Record<string, string> = {};
-  for (const pkg of ['astro', '@astrojs/mdx', 'vite', 'pagefind', 'shiki']) {
+  for (const pkg of [
+    'astro',
+    '@astrojs/mdx',
+    '@astrojs/markdown-remark',
+    'vite',
+    'pagefind',
+    'shiki',
+  ]) {
     try {
       const json = JSON.parse(
         await readFile(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8'),
@@ -470,20 +641,23 @@ function renderSections(
 
 /** Replaces the marked blocks in BENCHMARKS.md (creating the file and sections if needed), leaving everything else alone. */
 async function writeBenchmarks(sections: { build: string; weight: string }): Promise<void> {
+  await writeMarkedBlock('build', sections.build);
+  await writeMarkedBlock('weight', sections.weight);
+}
+
+/** Replaces one `<!-- bench:NAME:start -->` ... `<!-- bench:NAME:end -->` block of BENCHMARKS.md. */
+async function writeMarkedBlock(name: string, block: string): Promise<void> {
   const file = join(projectRoot, 'BENCHMARKS.md');
-  let text = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n';
-  for (const [name, block] of [
-    ['build', sections.build],
-    ['weight', sections.weight],
-  ] as const) {
-    const pattern = new RegExp(`<!-- bench:${name}:start[\\s\\S]*?<!-- bench:${name}:end -->`);
-    if (pattern.test(text)) text = text.replace(pattern, () => block);
-    else
-      throw new Error(
-        `bench: BENCHMARKS.md has no <!-- bench:${name}:start --> ... <!-- bench:${name}:end --> block; add the markers where the table belongs.`,
-      );
-  }
-  await writeFile(file, text);
+  const text = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n';
+  const pattern = new RegExp(`<!-- bench:${name}:start[\\s\\S]*?<!-- bench:${name}:end -->`);
+  if (!pattern.test(text))
+    throw new Error(
+      `bench: BENCHMARKS.md has no <!-- bench:${name}:start --> ... <!-- bench:${name}:end --> block; add the markers where the table belongs.`,
+    );
+  await writeFile(
+    file,
+    text.replace(pattern, () => block),
+  );
 }
 
 function perPage(total: number | undefined, pages: number): string {

@@ -5,7 +5,7 @@
  * Builds the guide once into a temporary folder to borrow its real header, dialog, scripts and
  * styles, then for each size writes that many generated pages (words drawn from the guide's own
  * text, so term frequencies look like documentation) and indexes them with the same code the build
- * uses (src/integrations/pagefind.ts). In Chromium it then measures, through the real dialog:
+ * uses (src/integrations/pagefind/build-index.ts). In Chromium it then measures, through the real dialog:
  * - the bytes transferred from opening search to the first result of the first query;
  * - the time from the last keystroke of a query to its results being in the page, as the median
  *   over several queries, each in a fresh browser context (nothing cached).
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
-import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { buildSearchIndex } from '../src/integrations/pagefind/build-index.ts';
 import { astroBuild, projectRoot } from '../tests/support/astro-build.ts';
 import { chromiumPath, launchChromium } from '../tests/support/chromium.ts';
 import { serveStatic } from '../tests/support/static-server.ts';

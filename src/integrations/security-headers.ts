@@ -1,53 +1,52 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+/**
+ * The Content-Security-Policy of the built site: fails the build if any page carries markup the
+ * policy would block, puts the policy in a `<meta http-equiv>` at the top of every page's <head>
+ * (GitHub Pages and `astro preview` cannot send headers), and writes `_headers` with the full
+ * header set for hosts that read it (Netlify, Cloudflare Pages). Everything comes from
+ * src/lib/security-headers.ts. Run by the post-build pass (integrations/post-build.ts), last, so
+ * `_headers` lists Pagefind's files. The dev server gets no policy: Vite injects inline styles and
+ * scripts there.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { findCspBlockedMarkup } from '../lib/csp-audit.ts';
+import { listFiles, type BuiltPage, type BuiltSite } from '../lib/built-site.ts';
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from '../lib/security-headers.ts';
 
+/** The page's markup the policy would block, one line each, for the build error. */
+export function auditPage(page: BuiltPage): string[] {
+  // (src/lib/csp-audit.ts on the harden branch takes the parsed page: `page.tree`.)
+  return findCspBlockedMarkup(page.html).map(
+    (found) => `  ${page.file}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`,
+  );
+}
+
 /**
- * After the build: fails it if any page carries markup the Content-Security-Policy would block,
- * puts the policy in a `<meta http-equiv>` at the top of every page's <head> (GitHub Pages and
- * `astro preview` cannot send headers), and writes `_headers` with the full header set for hosts
- * that read it (Netlify, Cloudflare Pages). Everything comes from src/lib/security-headers.ts.
- * The dev server gets no policy: Vite injects inline styles and scripts there.
+ * Fails on the audit's `problems`, then writes the policy into every page (`markup`: each HTML
+ * file's text as the pass read it) and `_headers` for every file now in the site. Returns how many
+ * pages got the policy.
  */
-export function securityHeaders(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'guardduty-guide:security-headers',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base;
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
-          .filter((entry) => entry.isFile())
-          .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-          .sort();
-        const meta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
-        const problems: string[] = [];
-        for (const file of files.filter((f) => f.endsWith('.html'))) {
-          const path = join(outDir, file);
-          const html = await readFile(path, 'utf8');
-          for (const found of findCspBlockedMarkup(html))
-            problems.push(`  ${file}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`);
-          await writeFile(path, withMetaPolicy(html, meta, file));
-        }
-        if (problems.length > 0) {
-          throw new Error(
-            `${problems.length} piece(s) of markup would be blocked by the site's Content-Security-Policy ` +
-              `(script-src/style-src 'self', no 'unsafe-inline'; see src/lib/security-headers.ts):\n${problems.join('\n')}`,
-          );
-        }
-        await writeFile(join(outDir, '_headers'), renderHeadersFile(headerRules(base, files)));
-        logger.info(
-          `Content-Security-Policy set on ${files.filter((f) => f.endsWith('.html')).length} pages; wrote _headers.`,
-        );
-      },
-    },
-  };
+export async function applySecurityPolicy(
+  site: BuiltSite,
+  markup: ReadonlyMap<string, string>,
+  problems: readonly string[],
+): Promise<number> {
+  if (problems.length > 0) {
+    throw new Error(
+      `${problems.length} piece(s) of markup would be blocked by the site's ` +
+        "Content-Security-Policy (script-src/style-src 'self', no 'unsafe-inline'; see " +
+        `src/lib/security-headers.ts):\n${problems.join('\n')}`,
+    );
+  }
+  const meta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
+  await Promise.all(
+    [...markup].map(([file, html]) =>
+      writeFile(join(site.outDir, file), withMetaPolicy(html, meta, file)),
+    ),
+  );
+  const files = await listFiles(site.outDir);
+  await writeFile(join(site.outDir, '_headers'), renderHeadersFile(headerRules(site.base, files)));
+  return markup.size;
 }
 
 /** Inserts the policy right after `<meta charset>`, before any stylesheet or script it governs. */

@@ -1,10 +1,57 @@
-import { parse } from 'node-html-parser';
+import type { Element, Root, RootContent } from 'hast';
+import { safeDecode } from './urls.ts';
 
-/** One built HTML file: its URL path (with base) and its markup. */
-export interface BuiltPage {
+/** What the link check needs from one built page, gathered in one walk of its tree. */
+export interface PageLinks {
   /** The path the page is served at, e.g. `/docs/data-protection/`. */
   urlPath: string;
-  html: string;
+  /** Every `id` on the page. */
+  ids: ReadonlySet<string>;
+  /** Every `href` (a, link, area) and `src` (script, img, source, iframe), in page order. */
+  refs: readonly string[];
+  /** `<link rel="canonical">`, if the page has one. */
+  canonical?: string | undefined;
+  /** `<meta property="og:url">`, if the page has one. */
+  ogUrl?: string | undefined;
+}
+
+const hrefElements = new Set(['a', 'link', 'area']);
+const srcElements = new Set(['script', 'img', 'source', 'iframe']);
+
+/**
+ * The ids and links of a parsed page. Looks everywhere a browser would follow a link, `<pre>` and
+ * `<noscript>` included (security review I9: a string parser treated them as text).
+ */
+export function linksOf(page: { urlPath: string; tree: Root }): PageLinks {
+  const ids = new Set<string>();
+  const refs: string[] = [];
+  let canonical: string | undefined;
+  let ogUrl: string | undefined;
+  const walk = (node: Root | RootContent): void => {
+    if (node.type === 'element') {
+      const { id, href, src } = node.properties;
+      if (typeof id === 'string') ids.add(id);
+      if (hrefElements.has(node.tagName) && typeof href === 'string') refs.push(href);
+      if (srcElements.has(node.tagName) && typeof src === 'string') refs.push(src);
+      if (node.tagName === 'link' && hasToken(node, 'rel', 'canonical') && typeof href === 'string')
+        canonical ??= href;
+      const content = node.properties['content'];
+      if (
+        node.tagName === 'meta' &&
+        node.properties['property'] === 'og:url' &&
+        typeof content === 'string'
+      )
+        ogUrl ??= content;
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(page.tree);
+  return { urlPath: page.urlPath, ids, refs, canonical, ogUrl };
+}
+
+function hasToken(node: Element, name: string, token: string): boolean {
+  const value = node.properties[name];
+  return Array.isArray(value) ? value.includes(token) : value === token;
 }
 
 /** A link on a built page that leads nowhere (or to an insecure address). */
@@ -69,51 +116,34 @@ function decodeXml(text: string): string {
  * pages, each exactly as its canonical URL.
  */
 export function findBrokenLinks(
-  pages: readonly BuiltPage[],
+  pages: readonly PageLinks[],
   inventory: SiteInventory,
   site: string,
 ): BrokenLink[] {
-  const idsByPage = new Map<string, Set<string>>();
-  const linksByPage = new Map<string, string[]>();
   const origin = new URL(site).origin;
+  const idsByPage = new Map(pages.map((page) => [page.urlPath, page.ids]));
   const broken: BrokenLink[] = [];
   for (const page of pages) {
-    const root = parse(page.html);
-    idsByPage.set(
-      page.urlPath,
-      new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id') ?? '')),
-    );
-    const refs = [
-      ...root
-        .querySelectorAll('a[href], link[href], area[href]')
-        .map((el) => el.getAttribute('href') ?? ''),
-      ...root
-        .querySelectorAll('script[src], img[src], source[src], iframe[src]')
-        .map((el) => el.getAttribute('src') ?? ''),
-    ];
-    linksByPage.set(page.urlPath, refs);
-    const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute('href');
     const ownUrl = origin + page.urlPath;
-    if (canonical !== undefined && canonical !== ownUrl) {
+    if (page.canonical !== undefined && page.canonical !== ownUrl) {
       broken.push({
         page: page.urlPath,
-        href: canonical,
+        href: page.canonical,
         reason: `canonical URL must be the page's own address in the one URL form: ${ownUrl}`,
       });
     }
-    const ogUrl = root.querySelector('meta[property="og:url"]')?.getAttribute('content');
-    if (ogUrl !== undefined && ogUrl !== (canonical ?? ownUrl)) {
+    if (page.ogUrl !== undefined && page.ogUrl !== (page.canonical ?? ownUrl)) {
       broken.push({
         page: page.urlPath,
-        href: ogUrl,
-        reason: `og:url must equal the canonical URL ${canonical ?? ownUrl}`,
+        href: page.ogUrl,
+        reason: `og:url must equal the canonical URL ${page.canonical ?? ownUrl}`,
       });
     }
   }
-  for (const [pagePath, refs] of linksByPage) {
-    for (const href of refs) {
-      const reason = checkLink(href, pagePath, origin, idsByPage, inventory);
-      if (reason) broken.push({ page: pagePath, href, reason });
+  for (const page of pages) {
+    for (const href of page.refs) {
+      const reason = checkLink(href, page.urlPath, origin, idsByPage, inventory);
+      if (reason) broken.push({ page: page.urlPath, href, reason });
     }
   }
   for (const doc of inventory.documents ?? []) {
@@ -131,7 +161,7 @@ export function findBrokenLinks(
 function checkSitemapUrl(
   href: string,
   origin: string,
-  idsByPage: ReadonlyMap<string, Set<string>>,
+  idsByPage: ReadonlyMap<string, ReadonlySet<string>>,
 ): string | undefined {
   const url = new URL(href, origin);
   if (!/^https?:\/\//.test(href) || url.origin !== origin)
@@ -139,7 +169,7 @@ function checkSitemapUrl(
   if (
     url.search ||
     url.hash ||
-    !idsByPage.has(decodeURI(url.pathname)) ||
+    !idsByPage.has(safeDecodePath(url.pathname)) ||
     !url.pathname.endsWith('/')
   ) {
     return 'sitemap URLs must be pages in the one URL form (trailing slash, no query or #fragment), as their canonical URL';
@@ -151,7 +181,7 @@ function checkLink(
   href: string,
   pagePath: string,
   origin: string,
-  idsByPage: ReadonlyMap<string, Set<string>>,
+  idsByPage: ReadonlyMap<string, ReadonlySet<string>>,
   inventory: SiteInventory,
 ): string | undefined {
   if (href.trim() === '') return 'empty link: give it a destination or remove it';
@@ -167,8 +197,8 @@ function checkLink(
       return `external links must use https: change it to https://${url.host}${url.pathname}`;
     return undefined;
   }
-  const path = decodeURI(url.pathname);
-  const fragment = decodeURIComponent(url.hash.slice(1));
+  const path = safeDecodePath(url.pathname);
+  const fragment = safeDecode(url.hash.slice(1));
   if (idsByPage.has(path)) {
     if (fragment && !idsByPage.get(path)?.has(fragment)) {
       return `no element with id="${fragment}" on ${path}: link to an existing heading (see that page's "On this page")`;
@@ -191,4 +221,13 @@ export function formatBrokenLinks(broken: readonly BrokenLink[]): string {
     for (const link of links) lines.push(`    ${link.href}: ${link.reason}`);
   }
   return lines.join('\n');
+}
+
+/** A URL path as the file system names it; a malformed `%` escape is kept as written (I9). */
+function safeDecodePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }

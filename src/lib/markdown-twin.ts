@@ -15,8 +15,9 @@ import { visit } from 'unist-util-visit';
 import { calloutLabel } from './callouts.ts';
 import { isoDay } from './document-history.ts';
 import { resolveSourceLink } from './links.ts';
+import { reviewDate } from './review-date.ts';
 import type { DocPage } from './types.ts';
-import { absoluteUrl, pageHref } from './urls.ts';
+import { absoluteUrl, pageHref, slugFromEntryId } from './urls.ts';
 
 /** Where the page lives, to turn its links into absolute URLs. */
 export interface TwinContext {
@@ -28,20 +29,50 @@ export interface TwinContext {
   sourceFile: string;
 }
 
+/** Parses MDX source the way Astro's MDX pipeline does (GFM, MDX) and writes Markdown back. */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+  .freeze();
+
 /** The Markdown twin of one page: title, summary, address and review date, the body, then its sources. */
 export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): string {
+  return assembleTwin(page, twinBody(processor.parse(body), ctx), ctx);
+}
+
+/**
+ * The body of a page's twin from its parsed MDX, which is left as it was: the build computes it
+ * while it compiles the page (plugins/remark-markdown-twin.ts), from the tree it parsed anyway,
+ * instead of parsing every page a second time.
+ */
+export function twinBody(tree: Root, ctx: TwinContext): string {
+  const copy = copyTree(tree);
+  // The page's address as its links resolve it (lib/links.ts): from the source file's path.
+  const canonical = absoluteUrl(ctx.site, pageHref(ctx.base, slugFromEntryId(ctx.sourceFile)));
+  simplify(copy, canonical, ctx);
+  return String(processor.stringify(copy)).trim();
+}
+
+/**
+ * A copy of every node and child list, which `simplify` may change without touching the compile's
+ * tree; positions and parser data (MDX's estree), which writing Markdown never reads, are left out
+ * (a structuredClone of them cost a tenth of the whole twin).
+ */
+function copyTree<T extends Root | RootContent>(node: T): T {
+  const { position: _position, data: _data, ...rest } = node;
+  if (!('children' in node)) return { ...rest } as T;
+  return { ...rest, children: node.children.map((child) => copyTree(child)) } as T;
+}
+
+/** The twin around a body from `twinBody`: the page's title, summary, address, date and sources. */
+export function assembleTwin(page: DocPage, body: string, ctx: TwinContext): string {
   const canonical = absoluteUrl(ctx.site, pageHref(ctx.base, page.slug));
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
-  const tree = processor.parse(body);
-  simplify(tree, canonical, ctx);
-  const reviewed = page.lastReviewed.toISOString().slice(0, 10);
+  const reviewed = reviewDate(page.lastReviewed).iso;
   const header = `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last reviewed: ${reviewed}.${latestChangeLine(page)}\n\n`;
   const sources = `\n## Sources\n\n${page.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).join('\n')}\n`;
-  return header + String(processor.stringify(tree)).trim() + '\n' + sources;
+  return header + body + '\n' + sources;
 }
 
 function simplify(tree: Root, canonical: string, ctx: TwinContext): void {

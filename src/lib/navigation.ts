@@ -16,10 +16,10 @@ export interface NavGroup {
   label: string;
   /** The folder's index page, which lists all of its pages. */
   href: string;
-  /** True when the current page is this folder's index or inside it (the group is expanded). */
+  /** True when the current page is this folder's index or inside it: the group is expanded. */
+  isOpen: boolean;
+  /** True on the folder's index page itself; the sidebar marks it `aria-current="page"`. */
   isCurrent: boolean;
-  /** True when the current page is the folder's index page itself. */
-  isCurrentPage: boolean;
   /** The folder's pages and sub-folders; empty unless the group is expanded. */
   entries: NavEntry[];
 }
@@ -39,6 +39,8 @@ export interface SiteIndex {
   bySlug: ReadonlyMap<string, DocPage>;
   /** The pages directly inside each folder (`''` is the top level), in order; a sub-folder appears as its index page. */
   children: ReadonlyMap<string, readonly DocPage[]>;
+  /** How many pages each folder holds below its index page, sub-folders included (`''`: all). */
+  sizes: ReadonlyMap<string, number>;
 }
 
 /** One entry of a section index page: a page or sub-folder of the section, with its summary. */
@@ -76,6 +78,33 @@ export function sortPages(pages: readonly DocPage[]): DocPage[] {
   return [...arrange(pages).site.ordered];
 }
 
+/**
+ * The top-level pages and sections, in the sidebar's order: what a page that lists the whole site
+ * (404, the search page without JavaScript) shows, so it stays the same size as the site grows.
+ * Each section's index page lists the section's own pages.
+ */
+export function topLevelPages(site: SiteIndex): readonly DocPage[] {
+  return site.children.get('') ?? [];
+}
+
+/** Whether a page heads a folder of pages (a section); the home page heads none. */
+export function isSection(site: SiteIndex, slug: string): boolean {
+  return slug !== '' && site.children.has(slug);
+}
+
+function folderSizes(children: ReadonlyMap<string, readonly DocPage[]>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  const sizeOf = (folder: string): number => {
+    let count = 0;
+    for (const page of children.get(folder) ?? [])
+      count += page.slug !== '' && children.has(page.slug) ? 1 + sizeOf(page.slug) : 1;
+    sizes.set(folder, count);
+    return count;
+  };
+  sizeOf('');
+  return sizes;
+}
+
 function arrange(pages: readonly DocPage[]): { site: SiteIndex; orphanFolders: string[] } {
   const bySlug = new Map(pages.map((page) => [page.slug, page]));
   const children = new Map<string, DocPage[]>();
@@ -107,7 +136,8 @@ function arrange(pages: readonly DocPage[]): { site: SiteIndex; orphanFolders: s
     );
   }
   const position = new Map(ordered.map((page, at) => [page.slug, at]));
-  return { site: { ordered, position, bySlug, children }, orphanFolders };
+  const sizes = folderSizes(children);
+  return { site: { ordered, position, bySlug, children, sizes }, orphanFolders };
 }
 
 /**
@@ -121,7 +151,7 @@ export function buildNavigation(site: SiteIndex, currentSlug: string, base: stri
   const entriesOf = (folder: string): NavEntry[] =>
     (site.children.get(folder) ?? []).map((page): NavEntry => {
       const href = pageHref(base, page.slug);
-      if (page.slug === '' || !site.children.has(page.slug)) {
+      if (!isSection(site, page.slug)) {
         return { type: 'link', label: page.label, href, isCurrent: page.slug === currentSlug };
       }
       const expanded = open.has(page.slug);
@@ -129,8 +159,8 @@ export function buildNavigation(site: SiteIndex, currentSlug: string, base: stri
         type: 'group',
         label: page.label,
         href,
-        isCurrent: expanded,
-        isCurrentPage: page.slug === currentSlug,
+        isOpen: expanded,
+        isCurrent: page.slug === currentSlug,
         entries: expanded ? entriesOf(page.slug) : [],
       };
     });

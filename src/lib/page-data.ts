@@ -8,9 +8,12 @@ import {
   type SiteIndex,
 } from './navigation.ts';
 import { buildPagination, type Pagination } from './pagination.ts';
+import { printHrefFor } from './print.ts';
+import { formatDate, reviewDate, type ReviewDate } from './review-date.ts';
+import { headingsMeta } from './search-index.ts';
 import { buildToc, type TocItem } from './toc.ts';
 import type { DocPage, Heading, Source } from './types.ts';
-import { absoluteUrl, pageHref } from './urls.ts';
+import { absoluteUrl, markdownTwinHref, pageHref } from './urls.ts';
 
 /** Everything DocsLayout prints for one page, computed once. */
 export interface PageData {
@@ -22,17 +25,20 @@ export interface PageData {
   canonical: string;
   /** Path of the page below the site origin. */
   href: string;
-  isHome: boolean;
+  /** Path of the page's plain-Markdown twin (`<page>/index.md`). */
+  markdownHref: string;
+  /** Path of the print page that holds this page. */
+  printHref: string;
+  /** The page's h2 and h3 texts, for Pagefind's `headings` meta field. */
+  searchHeadings: string;
   navigation: NavEntry[];
   breadcrumbs: Crumb[];
   toc: TocItem[];
   /** On a folder's index page, the folder's pages and sub-folders (listed after the page's text); otherwise empty. */
   sectionIndex: SectionEntry[];
   pagination: Pagination;
-  /** ISO date (YYYY-MM-DD) for the `datetime` attribute. */
-  lastReviewedIso: string;
-  /** Human-readable date, e.g. "28 November 2026" (fixed locale and time zone for identical rebuilds). */
-  lastReviewedText: string;
+  /** When a person last checked the facts. */
+  reviewed: ReviewDate;
   sources: Source[];
   /** The page's newest change, shown next to the review date. */
   latestChange: LatestChange | undefined;
@@ -60,7 +66,6 @@ export function getPageData(
   ctx: SiteContext,
 ): PageData {
   const href = pageHref(ctx.base, current.slug);
-  const isHome = current.slug === '';
   const sectionIndex = sectionEntries(site, current.slug, ctx.base);
   const toc = buildToc(headings);
   if (sectionIndex.length > 0)
@@ -68,33 +73,22 @@ export function getPageData(
   return {
     title: current.title,
     description: current.description,
-    documentTitle: isHome
-      ? `${ctx.siteTitle}: ${current.title}`
-      : `${current.title} | ${ctx.siteTitle}`,
+    documentTitle:
+      current.slug === ''
+        ? `${ctx.siteTitle}: ${current.title}`
+        : `${current.title} | ${ctx.siteTitle}`,
     canonical: absoluteUrl(ctx.site, href),
     href,
-    isHome,
+    markdownHref: markdownTwinHref(ctx.base, current.slug),
+    printHref: printHrefFor(site, current.slug, ctx.base),
+    searchHeadings: headingsMeta(toc),
     navigation: buildNavigation(site, current.slug, ctx.base),
     breadcrumbs: buildBreadcrumbs(site, current, ctx.base, ctx.homeLabel),
     toc,
     sectionIndex,
     pagination: buildPagination(site, current.slug, ctx.base),
-    lastReviewedIso: current.lastReviewed.toISOString().slice(0, 10),
-    lastReviewedText: formatDate(current.lastReviewed),
+    reviewed: reviewDate(current.lastReviewed),
     sources: current.sources,
     latestChange: latestChangeOf(current, ctx.base, formatDate),
   };
-}
-
-// Made once: creating an Intl.DateTimeFormat costs more than formatting with it, and this runs for every page.
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Formats a date in UTC so the output does not depend on the build machine's time zone. */
-export function formatDate(date: Date): string {
-  return dateFormat.format(date);
 }

@@ -8,21 +8,17 @@ export interface PageLink {
   href: string;
 }
 
+/** The pages before and after one page in reading order; the first and last lack one. */
 export interface Pagination {
-  prev?: PageLink;
-  next?: PageLink;
+  prev: PageLink | undefined;
+  next: PageLink | undefined;
 }
 
 /** The neighbours of a page in reading order (the sidebar's order, depth first). */
 export function buildPagination(site: SiteIndex, currentSlug: string, base: string): Pagination {
   const at = site.position.get(currentSlug);
-  if (at === undefined) return {};
   const toLink = (page: DocPage | undefined): PageLink | undefined =>
     page ? { label: page.label, href: pageHref(base, page.slug) } : undefined;
-  const result: Pagination = {};
-  const prev = toLink(site.ordered[at - 1]);
-  const next = toLink(site.ordered[at + 1]);
-  if (prev) result.prev = prev;
-  if (next) result.next = next;
-  return result;
+  if (at === undefined) return { prev: undefined, next: undefined };
+  return { prev: toLink(site.ordered[at - 1]), next: toLink(site.ordered[at + 1]) };
 }

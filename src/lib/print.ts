@@ -1,9 +1,20 @@
 import { parse } from 'node-html-parser';
-import { sortPages } from './navigation.ts';
-import type { DocPage } from './types.ts';
-import { pageHref } from './urls.ts';
+import { ancestorsOf, isSection, type SiteIndex } from './navigation.ts';
+import { reviewDate, type ReviewDate } from './review-date.ts';
+import type { TocItem } from './toc.ts';
+import type { DocPage, Source } from './types.ts';
+import { pageHref, safeDecode } from './urls.ts';
 
-/** One page of the guide as a chapter of the printable whole guide (/print/). */
+/**
+ * Above this many pages a print page is split: /print/ keeps the top-level pages and links to one
+ * print page per section (/print/<section>/), and a section that is itself larger splits the same
+ * way. 100 pages of the guide print to about 1.5 MB of HTML (about 250 KB compressed): the real
+ * guide and a few sections fit in one page to print or save as one PDF, and no page grows with the
+ * whole site (at 1,000 pages one print page was 14.7 MiB).
+ */
+export const PRINT_PAGE_LIMIT = 100;
+
+/** One page of the guide as a chapter of a print page. */
 export interface PrintChapter {
   slug: string;
   title: string;
@@ -11,6 +22,31 @@ export interface PrintChapter {
   anchor: string;
   /** The page's own URL, for "Online at ..." and for links the print page cannot hold. */
   href: string;
+  reviewed: ReviewDate;
+  sources: Source[];
+}
+
+/** A section left out of a print page because it has a print page of its own. */
+export interface PrintPart {
+  title: string;
+  href: string;
+  /** Pages in the section, its index page included. */
+  pages: number;
+}
+
+/** One print page: `/print/` or `/print/<section>/`. */
+export interface PrintPage {
+  /** The route's slug below the base: `print` or `print/<section>`. */
+  slug: string;
+  href: string;
+  /** The section's slug (`''` for the whole guide). */
+  section: string;
+  /** The section's title, or `undefined` for /print/. */
+  title: string | undefined;
+  /** The pages it holds, in reading order. */
+  chapters: PrintChapter[];
+  /** The sections it leaves to their own print pages, in reading order. */
+  parts: PrintPart[];
 }
 
 /** Attributes that hold id references, separated by spaces. */
@@ -24,23 +60,118 @@ const idRefAttributes = [
   'list',
 ];
 
-/** The chapters in reading order (the sidebar's order). The home page's chapter is `overview`. */
-export function buildPrintChapters(pages: readonly DocPage[], base: string): PrintChapter[] {
-  return sortPages(pages).map((page) => ({
+/** Pages a folder prints: its index page and everything below it (`''`: the whole site). */
+function folderSize(site: SiteIndex, folder: string): number {
+  return (site.sizes.get(folder) ?? 0) + (folder === '' ? 0 : 1);
+}
+
+/** The print page's slug for a section (`''`: the whole guide). */
+function printSlug(section: string): string {
+  return section === '' ? 'print' : `print/${section}`;
+}
+
+function chapterOf(page: DocPage, base: string): PrintChapter {
+  return {
     slug: page.slug,
     title: page.title,
     anchor: page.slug === '' ? 'overview' : page.slug.replaceAll('/', '-'),
     href: pageHref(base, page.slug),
+    reviewed: reviewDate(page.lastReviewed),
+    sources: page.sources,
+  };
+}
+
+/**
+ * The print pages of a site, /print/ first, each with its chapters in reading order (the sidebar's).
+ * A folder of at most `limit` pages (its index and everything below it) prints on one page;
+ * a larger one prints its index and loose pages there and gives each sub-folder its own page.
+ * The home page's chapter is `overview`.
+ */
+export function planPrintPages(
+  site: SiteIndex,
+  base: string,
+  limit = PRINT_PAGE_LIMIT,
+): PrintPage[] {
+  const pages: PrintPage[] = [];
+  const sizeOf = (folder: string) => folderSize(site, folder);
+  const subtree = (folder: string, into: PrintChapter[]): void => {
+    for (const page of site.children.get(folder) ?? []) {
+      into.push(chapterOf(page, base));
+      if (isSection(site, page.slug)) subtree(page.slug, into);
+    }
+  };
+  const plan = (folder: string): void => {
+    const head = site.bySlug.get(folder);
+    const chapters: PrintChapter[] = folder !== '' && head ? [chapterOf(head, base)] : [];
+    const parts: PrintPart[] = [];
+    const split: string[] = [];
+    if (sizeOf(folder) <= limit) subtree(folder, chapters);
+    else {
+      for (const page of site.children.get(folder) ?? []) {
+        if (!isSection(site, page.slug)) chapters.push(chapterOf(page, base));
+        else {
+          parts.push({
+            title: page.title,
+            href: pageHref(base, printSlug(page.slug)),
+            pages: sizeOf(page.slug),
+          });
+          split.push(page.slug);
+        }
+      }
+    }
+    const slug = printSlug(folder);
+    pages.push({
+      slug,
+      href: pageHref(base, slug),
+      section: folder,
+      title: folder === '' ? undefined : head?.title,
+      chapters,
+      parts,
+    });
+    for (const section of split) plan(section);
+  };
+  plan('');
+  return pages;
+}
+
+/**
+ * The address of the print page that holds a page, the same one `planPrintPages` puts it on,
+ * found from the folder sizes alone (no plan needed, so every page can link to it cheaply).
+ */
+export function printHrefFor(
+  site: SiteIndex,
+  slug: string,
+  base: string,
+  limit = PRINT_PAGE_LIMIT,
+): string {
+  const folders = ['', ...ancestorsOf(slug), ...(isSection(site, slug) ? [slug] : [])];
+  const fits = folders.find((folder) => folderSize(site, folder) <= limit) ?? folders.at(-1) ?? '';
+  return pageHref(base, printSlug(fits));
+}
+
+/** The print page that holds each page, by slug. */
+export function printPageOf(pages: readonly PrintPage[]): Map<string, string> {
+  const where = new Map<string, string>();
+  for (const page of pages) for (const chapter of page.chapters) where.set(chapter.slug, page.href);
+  return where;
+}
+
+/** A chapter's "On this page" entries as links into the print page (`#<anchor>--<id>`). */
+export function chapterToc(chapter: PrintChapter, toc: readonly TocItem[]): TocItem[] {
+  return toc.map((item) => ({
+    ...item,
+    href: `#${chapter.anchor}--${item.href.slice(1)}`,
+    children: chapterToc(chapter, item.children),
   }));
 }
 
 /**
  * Rewrites one rendered page so it can sit next to the others on the print page: every `id` (and
  * every attribute pointing at one) gets the chapter's prefix, so ids stay unique, and every link to
- * a page of the guide, or a section of one, points into the print page instead.
+ * a page on the same print page, or a section of one, points into it instead.
  * @param html the page's rendered content
  * @param chapter the chapter this HTML belongs to
- * @param chapters all chapters, to resolve links between pages
+ * @param chapters all chapters of the print page, to resolve links between them
  */
 export function rewriteChapterHtml(
   html: string,
@@ -62,15 +193,14 @@ export function rewriteChapterHtml(
   for (const link of root.querySelectorAll('a[href]')) {
     const href = link.getAttribute('href') ?? '';
     if (href.startsWith('#')) {
-      if (href.length > 1)
-        link.setAttribute('href', `#${local(decodeURIComponent(href.slice(1)))}`);
+      if (href.length > 1) link.setAttribute('href', `#${local(safeDecode(href.slice(1)))}`);
       continue;
     }
     const hashAt = href.indexOf('#');
     const path = hashAt >= 0 ? href.slice(0, hashAt) : href;
     const target = byHref.get(path);
     if (!target) continue;
-    const fragment = hashAt >= 0 ? decodeURIComponent(href.slice(hashAt + 1)) : '';
+    const fragment = hashAt >= 0 ? safeDecode(href.slice(hashAt + 1)) : '';
     link.setAttribute('href', `#${fragment ? `${target.anchor}--${fragment}` : target.anchor}`);
   }
   return root.toString();

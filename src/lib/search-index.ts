@@ -15,14 +15,6 @@ export function separateAdjacentCells(html: string): string {
   return html.replace(/<\/(th|td|dt|dd)>(?=<(?:th|td|dt|dd)[\s>])/g, '</$1> ');
 }
 
-/** The URL Pagefind should record for a built file: `a/index.html` is `/a/`, `index.html` is `/`. */
-export function urlForHtmlFile(relativePath: string): string {
-  const path = relativePath.split('\\').join('/').replace(/^\/+/, '');
-  if (path === 'index.html') return '/';
-  if (path.endsWith('/index.html')) return `/${path.slice(0, -'index.html'.length)}`;
-  return `/${path}`;
-}
-
 /** Files of Pagefind's bundle that are code (same bytes for one Pagefind release), not index data. */
 export function isRuntimeFile(path: string): boolean {
   return (

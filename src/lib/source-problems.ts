@@ -1,4 +1,6 @@
 /** Problems found in an authored source file, reported as `file:line:column`, what is wrong and the fix. */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { VFile } from 'vfile';
 
 /** One problem at a place in a source file. */
 export interface SourceProblem {
@@ -46,4 +48,32 @@ export function pointAt(text: string, offset: number): Point {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const lastBreak = before.lastIndexOf('\n');
   return { line: before.split('\n').length, column: before.length - lastBreak };
+}
+
+/**
+ * The path of a file inside the content folder, with `/` separators (`a/b.mdx`), or `undefined`
+ * for a file outside it. The one derivation of a page's content-relative path: the plugins call it
+ * with the file being compiled, `lib/content.ts` with each collection entry.
+ */
+export function contentFileOf(path: string, contentRoot: string): string | undefined {
+  const inside = relative(resolve(contentRoot), resolve(path)).split(sep).join('/');
+  return inside === '' || inside.startsWith('../') || isAbsolute(inside) ? undefined : inside;
+}
+
+/**
+ * Stops the compile of `file` with every problem found in it, placed at the first one, so the
+ * terminal and the editor point at the line to fix. Does nothing when there are none.
+ */
+export function failWith(
+  file: VFile,
+  displayPath: string,
+  problems: readonly SourceProblem[],
+  source: string,
+): void {
+  const first = sortProblems(problems)[0];
+  if (!first) return;
+  file.fail(formatSourceProblems(displayPath, problems), {
+    place: { line: first.line, column: first.column },
+    source,
+  });
 }

@@ -21,6 +21,8 @@ export interface Source {
 export interface DocPage {
   /** Path below the base without slashes at either end; `''` for the home page. */
   slug: string;
+  /** The source file relative to the content folder, e.g. `data-protection.mdx`. */
+  sourceFile: string;
   /** The page's h1. */
   title: string;
   /** Meta description and search summary. */

@@ -6,6 +6,11 @@ export function pageHref(base: string, slug: string): string {
   return cleanSlug ? `${ensureTrailingSlash(base)}${cleanSlug}/` : ensureTrailingSlash(base);
 }
 
+/** The path of a page's plain-Markdown twin: its own address plus `index.md`. */
+export function markdownTwinHref(base: string, slug: string): string {
+  return `${pageHref(base, slug)}index.md`;
+}
+
 /** The absolute URL of a page, for canonical and Open Graph tags. */
 export function absoluteUrl(site: string, path: string): string {
   return new URL(path, site.endsWith('/') ? site : `${site}/`).href;
@@ -25,4 +30,13 @@ export function assetHref(base: string, path: string): string {
 
 function ensureTrailingSlash(path: string): string {
   return path.endsWith('/') ? path : `${path}/`;
+}
+
+/** A URL-encoded fragment or path segment decoded; a malformed `%` escape is kept as written. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

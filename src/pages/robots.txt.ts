@@ -4,13 +4,12 @@
  * root robots.txt of the host (docs/deploying.md says so).
  */
 import type { APIRoute } from 'astro';
+import { siteContext } from '../lib/content.ts';
 import { absoluteUrl, assetHref } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const sitemap = absoluteUrl(
-    site?.origin ?? 'http://localhost:4321',
-    assetHref(import.meta.env.BASE_URL, 'sitemap-index.xml'),
-  );
+  const { site: origin, base } = siteContext(site);
+  const sitemap = absoluteUrl(origin, assetHref(base, 'sitemap-index.xml'));
   return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

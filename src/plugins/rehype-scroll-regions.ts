@@ -12,22 +12,22 @@
  * pipeline highlights first).
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { textOf } from './rehype-heading-permalinks.ts';
+import { toString } from 'hast-util-to-string';
 
 /** How a code block's language is named in its label. */
-const languageNames: Record<string, string> = {
-  json: 'JSON',
-  sh: 'Shell',
-  bash: 'Shell',
-  shell: 'Shell',
-  yaml: 'YAML',
-  ts: 'TypeScript',
-  js: 'JavaScript',
-};
+const languageNames = new Map([
+  ['json', 'JSON'],
+  ['sh', 'Shell'],
+  ['bash', 'Shell'],
+  ['shell', 'Shell'],
+  ['yaml', 'YAML'],
+  ['ts', 'TypeScript'],
+  ['js', 'JavaScript'],
+]);
 
+/** A Map, not an object: a fence named ```constructor must not find Object.prototype's. */
 function languageName(pre: Element): string {
-  const lang = String(pre.properties['dataLanguage'] ?? '');
-  return languageNames[lang] ?? 'Code';
+  return languageNames.get(String(pre.properties['dataLanguage'] ?? '')) ?? 'Code';
 }
 
 export function rehypeScrollRegions() {
@@ -51,7 +51,7 @@ export function rehypeScrollRegions() {
           continue;
         }
         if (/^h[2-4]$/.test(node.tagName)) {
-          section = textOf(node).trim();
+          section = toString(node).trim();
         } else if (node.tagName === 'table') {
           children[i] = {
             type: 'element',
@@ -66,6 +66,8 @@ export function rehypeScrollRegions() {
           };
           continue;
         } else if (node.tagName === 'pre') {
+          // Shiki writes `tabindex` as a raw property name; MDX's optimize prints both spellings.
+          delete node.properties['tabindex'];
           Object.assign(node.properties, {
             role: 'region',
             ariaLabel: labelFor(`${languageName(node)} example`),

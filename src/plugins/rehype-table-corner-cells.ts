@@ -6,12 +6,12 @@
  */
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { textOf } from './rehype-heading-permalinks.ts';
+import { toString } from 'hast-util-to-string';
 
 export function rehypeTableCornerCells() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'th' && textOf(node).trim() === '') node.tagName = 'td';
+      if (node.tagName === 'th' && toString(node).trim() === '') node.tagName = 'td';
     });
   };
 }

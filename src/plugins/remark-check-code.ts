@@ -5,14 +5,14 @@
  * grants, or denies, nothing). Produces no HTML; it only reads `code` nodes. Every problem is
  * reported as `content/page.mdx:line:column` with the fix (lib/code-checks.ts has the rules).
  */
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import actionData from '../data/guardduty-iam-actions.json' with { type: 'json' };
 import { checkJsonBlock, fileFromBlockPoint } from '../lib/code-checks.ts';
 import { buildActionCatalog, type ActionCatalog } from '../lib/iam-policy.ts';
-import { formatSourceProblems, sortProblems, type SourceProblem } from '../lib/source-problems.ts';
+import { contentFileOf, failWith, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 interface Options {
@@ -27,9 +27,8 @@ export function remarkCheckCode({
   catalog = buildActionCatalog(actionData),
 }: Options = {}) {
   return (tree: Root, file: VFile) => {
-    if (!file.path) return;
-    const fromFile = relative(contentRoot, file.path).split(sep).join('/');
-    if (fromFile.startsWith('..')) return; // not a content page
+    const fromFile = file.path ? contentFileOf(file.path, contentRoot) : undefined;
+    if (fromFile === undefined) return; // not a content page
     const problems: SourceProblem[] = [];
     visit(tree, 'code', (node: Code) => {
       if (node.lang !== 'json' || !node.position) return;
@@ -43,13 +42,6 @@ export function remarkCheckCode({
         });
       }
     });
-    const first = sortProblems(problems)[0];
-    if (first) {
-      const place = { line: first.line, column: first.column };
-      file.fail(formatSourceProblems(`${siteConfig.contentDir}/${fromFile}`, problems), {
-        place,
-        source: 'remark-check-code',
-      });
-    }
+    failWith(file, `${siteConfig.contentDir}/${fromFile}`, problems, 'remark-check-code');
   };
 }

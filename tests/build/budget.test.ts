@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { urlPathOf } from '../../src/lib/built-site.ts';
 import { builds } from '../helpers/builds.ts';
 import { builtFiles } from '../helpers/dist.ts';
 import { sitePages } from '../helpers/reader.ts';
@@ -33,10 +34,10 @@ const maxRequestsBeforePaint = 3;
 const maxThemeScript = 1024;
 const maxJsOnLoad = 3 * 1024;
 /**
- * The one page exempt from the 14 KiB HTML budget: /print/ holds the whole guide on one page, on
- * purpose, for readers who print it or save it as PDF. Its CSS, requests and scripts are still checked.
+ * The pages exempt from the 14 KiB HTML budget: /print/ (and /print/<section>/ on a large site)
+ * holds many pages on one, on purpose, for readers who print it or save it as PDF. Its CSS, requests and scripts are still checked.
  */
-const wholeGuidePages = new Set(['print/']);
+const wholeGuidePages = { has: (page: string) => page.startsWith('print/') };
 /**
  * Pages whose purpose is search: a reader who lands on /search/?q=... has already asked to search,
  * so its search code is needed on load and the 3 KiB cap does not apply (Pagefind itself still
@@ -72,7 +73,7 @@ function measureSite(dist: string, base: string): PageCost[] {
   const lazy = new Set(
     jsFiles.flatMap((file) =>
       dynamicImports(readFileSync(join(dist, file), 'utf8')).map((spec) =>
-        resolveUrl(spec, urlOf(file, base)),
+        resolveUrl(spec, urlPathOf(file, base)),
       ),
     ),
   );
@@ -89,7 +90,7 @@ function measureSite(dist: string, base: string): PageCost[] {
     .filter((f) => f.endsWith('.html'))
     .map((page) => {
       const html = readFileSync(join(dist, page), 'utf8');
-      const pageUrl = urlOf(page, base);
+      const pageUrl = urlPathOf(page, base);
       const root = parse(html);
       const head = root.querySelector('head');
       const stylesheets = root
@@ -251,11 +252,6 @@ describe.each(builds)('page weight of the site built $name', ({ dist, base }) =>
     ).toEqual([]);
   });
 });
-
-/** The URL path a file is served at: `a/index.html` is `<base>a/`, `404.html` is `<base>404.html`. */
-function urlOf(file: string, base: string): string {
-  return base + file.replace(/(^|\/)index\.html$/, '$1');
-}
 
 function resolveUrl(spec: string, from: string): string {
   const url = new URL(spec, `https://site.invalid${from}`);

@@ -1,6 +1,6 @@
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { readBuiltSite } from '../../src/integrations/link-check.ts';
+import { openBuiltSite, readPages } from '../../src/lib/built-site.ts';
 import { builds } from '../helpers/builds.ts';
 
 // html-validate's "standard" preset checks conformance to the HTML standard (nesting, attributes,
@@ -9,7 +9,7 @@ const validator = new HtmlValidate({ extends: ['html-validate:standard'] });
 
 describe.each(builds)('every built page $name', ({ dist, base }) => {
   it('is valid HTML', async () => {
-    const { pages } = await readBuiltSite(dist, base);
+    const pages = await readPages(await openBuiltSite(dist, base));
     expect(pages.length).toBeGreaterThanOrEqual(10);
     const problems: string[] = [];
     for (const page of pages) {

@@ -104,7 +104,7 @@ describe.skipIf(skipBrowserTests)(
       expect(new URL(page.url()).hash).toBe('#malware-scan-snapshots');
       await page
         .locator('.site-footer')
-        .getByRole('link', { name: 'the whole guide on one page' })
+        .getByRole('link', { name: 'the guide as one page' })
         .click();
       await page.waitForURL(`${site.server.url}print/`);
       expect(await page.locator('article.chapter > h1').count()).toBe(guidePages.length);

@@ -1,17 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { listFilesSync } from '../../src/lib/built-site.ts';
 
 /**
  * Every file of a built site, as sorted paths below its folder with `/` separators
  * (`index.html`, `history/feed.xml`, `_astro/…`).
  */
 export function builtFiles(dist: string): string[] {
-  return readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
+  return listFilesSync(dist);
 }
 
 /** Every HTML file of a built site (pages, 404.html), as paths below its folder. */

@@ -4,6 +4,7 @@ import type { DocPage } from '../../src/lib/types.ts';
 export function docPage(slug: string, order: number, overrides: Partial<DocPage> = {}): DocPage {
   return {
     slug,
+    sourceFile: `${slug || 'index'}.mdx`,
     title: `Title of ${slug || 'home'}`,
     description: `Description of ${slug || 'home'}`,
     label: slug || 'Overview',

@@ -7,7 +7,7 @@ import {
   type PageChange,
 } from '../../src/lib/document-history.ts';
 import { findBrokenLinks, urlsInDocument } from '../../src/lib/link-check.ts';
-import { formatDate } from '../../src/lib/page-data.ts';
+import { formatDate } from '../../src/lib/review-date.ts';
 import { docsSchema } from '../../src/lib/schema.ts';
 import { docPage } from '../helpers/pages.ts';
 import { parseXml, childrenNamed } from '../support/xml.ts';
@@ -115,7 +115,7 @@ describe('the link check reads the feed', () => {
       'https://guide.example.com/docs/history/',
       'https://guide.example.com/docs/gone/',
     ]);
-    const built = (urlPath: string) => ({ urlPath, html: '<html><body></body></html>' });
+    const built = (urlPath: string) => ({ urlPath, ids: new Set<string>(), refs: [] });
     const broken = findBrokenLinks(
       [built('/docs/history/')],
       { files: new Set(['/docs/history/feed.xml']), documents: [feed] },

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { findBrokenLinks, urlsInDocument, type BuiltPage } from '../../src/lib/link-check.ts';
+import { parsePage } from '../../src/lib/built-site.ts';
+import { findBrokenLinks, linksOf, urlsInDocument } from '../../src/lib/link-check.ts';
 
 const site = 'https://guide.example.com';
-const page = (urlPath: string, head: string, body = ''): BuiltPage => ({
-  urlPath,
-  html: `<!doctype html><html><head>${head}</head><body>${body}</body></html>`,
-});
+const page = (urlPath: string, head: string, body = '') =>
+  linksOf(
+    parsePage(
+      'page.html',
+      urlPath,
+      `<!doctype html><html><head>${head}</head><body>${body}</body></html>`,
+    ),
+  );
 const canonical = (path: string) =>
   `<link rel="canonical" href="${site}${path}"><meta property="og:url" content="${site}${path}">`;
 const pages = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSourceLink } from '../../src/lib/links.ts';
-import { findBrokenLinks, formatBrokenLinks } from '../../src/lib/link-check.ts';
+import { parsePage } from '../../src/lib/built-site.ts';
+import { findBrokenLinks, formatBrokenLinks, linksOf } from '../../src/lib/link-check.ts';
 
 describe('resolveSourceLink', () => {
   it('turns a link to a page file into its URL under the base, keeping the fragment', () => {
@@ -34,10 +35,8 @@ describe('resolveSourceLink', () => {
 });
 
 const site = 'https://guide.example.com';
-const page = (urlPath: string, body: string) => ({
-  urlPath,
-  html: `<!doctype html><html><body>${body}</body></html>`,
-});
+const page = (urlPath: string, body: string) =>
+  linksOf(parsePage('page.html', urlPath, `<!doctype html><html><body>${body}</body></html>`));
 
 describe('findBrokenLinks', () => {
   const pages = [

@@ -101,15 +101,15 @@ describe('buildNavigation', () => {
     expect(guides).toMatchObject({
       label: 'Guides',
       href: '/guides/',
-      isCurrent: true,
-      isCurrentPage: false,
+      isOpen: true,
+      isCurrent: false,
     });
     expect(guides?.type === 'group' && guides.entries.map((l) => [l.href, l.isCurrent])).toEqual([
       ['/guides/one/', false],
       ['/guides/two/', true],
       ['/guides/deep/', false],
     ]);
-    expect(reference).toMatchObject({ label: 'Reference', isCurrent: false, entries: [] });
+    expect(reference).toMatchObject({ label: 'Reference', isOpen: false, entries: [] });
   });
 
   it('expands every folder on the path to a deep page, and only those', () => {
@@ -128,8 +128,8 @@ describe('buildNavigation', () => {
   it('expands a folder on its own index page and marks that page current', () => {
     const nav = buildNavigation(indexSite(withSections), 'reference', '/');
     expect(nav[2]).toMatchObject({
+      isOpen: true,
       isCurrent: true,
-      isCurrentPage: true,
       entries: [{ href: '/reference/api/' }],
     });
   });

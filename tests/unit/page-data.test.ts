@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/lib/navigation.ts';
-import { formatDate, getPageData, sectionIndexId } from '../../src/lib/page-data.ts';
+import { getPageData, sectionIndexId } from '../../src/lib/page-data.ts';
+import { formatDate } from '../../src/lib/review-date.ts';
 import { docPage } from '../helpers/pages.ts';
 
 const ctx = {
@@ -16,8 +17,9 @@ describe('getPageData', () => {
     const data = getPageData(indexSite([docPage('', 0), page]), page, [], ctx);
     expect(data.documentTitle).toBe('Resilience | Guide');
     expect(data.canonical).toBe('https://guide.example.com/docs/resilience/');
-    expect(data.isHome).toBe(false);
-    expect(data.lastReviewedIso).toBe('2026-11-28');
+    expect(data.reviewed).toEqual({ iso: '2026-11-28', text: '28 November 2026' });
+    expect(data.markdownHref).toBe('/docs/resilience/index.md');
+    expect(data.printHref).toBe('/docs/print/');
   });
 
   it('leads with the site name on the home page', () => {

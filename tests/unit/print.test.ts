@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrintChapters, rewriteChapterHtml } from '../../src/lib/print.ts';
+import { indexSite } from '../../src/lib/navigation.ts';
+import {
+  chapterToc,
+  planPrintPages,
+  printHrefFor,
+  printPageOf,
+  rewriteChapterHtml,
+} from '../../src/lib/print.ts';
 import { docPage } from '../helpers/pages.ts';
 
 const pages = [docPage('resilience', 3), docPage('', 1), docPage('data-protection', 2)];
-const chapters = buildPrintChapters(pages, '/docs/');
+const chapters = planPrintPages(indexSite(pages), '/docs/')[0]?.chapters ?? [];
 const [overview, dataProtection] = chapters;
 
 describe('the printable guide', () => {
@@ -53,5 +60,61 @@ describe('the printable guide', () => {
     const code =
       '<pre class="astro-code" tabindex="0"><code><span class="tok-string">"id": "x"</span> &lt;a href="#y"&gt;</code></pre>';
     expect(rewriteChapterHtml(code, overview, chapters)).toBe(code);
+  });
+});
+
+describe('print pages as the site grows', () => {
+  // Two top-level pages and two sections: `a` holds 3 pages with its index, `b` 4 with a sub-folder.
+  const site = indexSite([
+    docPage('', 0),
+    docPage('a', 1),
+    docPage('a/one', 1),
+    docPage('a/two', 2),
+    docPage('b', 2),
+    docPage('b/one', 1),
+    docPage('b/deep', 2),
+    docPage('b/deep/leaf', 1),
+    docPage('last', 3),
+  ]);
+
+  it('keeps the whole guide on /print/ while it fits the limit, in the sidebar’s order', () => {
+    const [print, ...others] = planPrintPages(site, '/', 9);
+    expect(others).toEqual([]);
+    expect(print?.href).toBe('/print/');
+    expect(print?.chapters.map((c) => c.slug)).toEqual(site.ordered.map((p) => p.slug));
+  });
+
+  it('beyond the limit, gives each section its own print page, and a larger section splits again', () => {
+    const plan = planPrintPages(site, '/', 3);
+    expect(plan.map((p) => [p.href, p.chapters.map((c) => c.slug)])).toEqual([
+      ['/print/', ['', 'last']],
+      ['/print/a/', ['a', 'a/one', 'a/two']],
+      ['/print/b/', ['b', 'b/one']],
+      ['/print/b/deep/', ['b/deep', 'b/deep/leaf']],
+    ]);
+    expect(plan[0]?.parts).toEqual([
+      { title: 'Title of a', href: '/print/a/', pages: 3 },
+      { title: 'Title of b', href: '/print/b/', pages: 4 },
+    ]);
+  });
+
+  it('every page links to the print page that holds it', () => {
+    for (const limit of [3, 9, 100]) {
+      const where = printPageOf(planPrintPages(site, '/docs/', limit));
+      for (const page of site.ordered)
+        expect(printHrefFor(site, page.slug, '/docs/', limit), `${page.slug} at ${limit}`).toBe(
+          where.get(page.slug),
+        );
+    }
+  });
+
+  it('points a chapter’s contents into the print page', () => {
+    if (!dataProtection) throw new Error('no chapter');
+    const toc = [{ depth: 2 as const, text: 'Keys', href: '#keys', children: [] }];
+    expect(chapterToc(dataProtection, toc)[0]?.href).toBe('#data-protection--keys');
+  });
+
+  it('carries each chapter’s review date in both forms', () => {
+    expect(overview?.reviewed).toEqual({ iso: '2026-11-28', text: '28 November 2026' });
   });
 });

@@ -1,4 +1,7 @@
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { rehypeHeadingPermalinks } from '../../src/plugins/rehype-heading-permalinks.ts';
 import { rehypeScrollRegions } from '../../src/plugins/rehype-scroll-regions.ts';
@@ -34,14 +37,16 @@ describe('Shiki styles become classes', () => {
 });
 
 describe('heading permalinks', () => {
-  it('adds a named link after each h2–h4 with the id Astro would give it, and keeps ids set by hand', () => {
+  it('adds a named link after each h2–h4 with the id Astro gave it, and keeps ids set by hand', () => {
     const tree = root(
       el('h2', {}, [text('Who can '), el('code', {}, [text('disable')]), text(' it?')]),
       el('h3', { id: 'own' }, [text('Own id')]),
       el('h5', {}, [text('Deep')]),
       el('h2', {}, [text('Who can disable it?')]),
     );
-    rehypeHeadingPermalinks()(tree);
+    // As in the shared plugin list (src/plugins/markdown-pipeline.ts): Astro's ids first.
+    const file = new VFile({ path: 'page.mdx', data: { astro: { frontmatter: {} } } });
+    unified().use(rehypeHeadingIds).use(rehypeHeadingPermalinks).runSync(tree, file);
     const [first, second, deep, dup] = tree.children as Element[];
     expect(first?.properties['className']).toEqual(['heading', 'heading-h2']);
     const [h2, link] = first?.children as Element[];

@@ -5,7 +5,6 @@ import {
   isUnusedUiFile,
   runtimeKey,
   separateAdjacentCells,
-  urlForHtmlFile,
   versionRuntime,
 } from '../../src/lib/search-index.ts';
 
@@ -26,15 +25,6 @@ describe('separateAdjacentCells', () => {
   it('leaves other markup and text alone', () => {
     const html = '<p>a</p><p>b</p><code>&lt;/th&gt;&lt;th&gt;</code><thead><tr>';
     expect(separateAdjacentCells(html)).toBe(html);
-  });
-});
-
-describe('urlForHtmlFile', () => {
-  it('maps built files to the trailing-slash URLs the site links to', () => {
-    expect(urlForHtmlFile('index.html')).toBe('/');
-    expect(urlForHtmlFile('data-protection/index.html')).toBe('/data-protection/');
-    expect(urlForHtmlFile('a\\b\\index.html')).toBe('/a/b/');
-    expect(urlForHtmlFile('404.html')).toBe('/404.html');
   });
 });
 

@@ -1,13 +1,12 @@
 /** /history/index.md: the document history as plain Markdown, listed in llms.txt. */
 import type { APIRoute } from 'astro';
-import { loadDocEntries } from '../../lib/content.ts';
+import { loadSite } from '../../lib/content.ts';
 import { buildHistory, historyMarkdown } from '../../lib/document-history.ts';
-import { indexSite } from '../../lib/navigation.ts';
 import { siteConfig } from '../../site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL;
-  const pages = indexSite((await loadDocEntries()).map(({ page }) => page)).ordered;
+  const pages = (await loadSite()).index.ordered;
   if (!site) throw new Error('astro.config.ts sets no `site`: the history needs absolute URLs.');
   const text = historyMarkdown(buildHistory(pages, base), {
     site: site.origin,

@@ -1,0 +1,134 @@
+/**
+ * Indexes the built pages with Pagefind's Node API into `<outDir>/pagefind/`, versions the
+ * runtime's worker and WebAssembly URLs with the runtime key the pages import, and drops
+ * Pagefind's unused prebuilt UIs. Pages are handed over as the post-build pass reads them
+ * (integrations/post-build.ts), so dist/ is read once; only pages whose content carries
+ * `data-pagefind-body` are sent, since Pagefind leaves the others out of the index anyway.
+ * How each of these files may be cached is decided in src/lib/security-headers.ts.
+ */
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefindApi from 'pagefind';
+import { eachPage, openBuiltSite, urlPathOf, type BuiltPage } from '../../lib/built-site.ts';
+import {
+  isRuntimeFile,
+  isUnusedUiFile,
+  runtimeKey,
+  separateAdjacentCells,
+  versionRuntime,
+} from '../../lib/search-index.ts';
+import { failOn } from './fail-on.ts';
+
+/** An open Pagefind index that pages are added to; `write` or `discard` ends it. */
+export interface SearchIndexer {
+  /** Adds a page if it is marked for indexing (its addition finishes in the background). */
+  add(page: BuiltPage): void;
+  /** Writes the bundle into `<outDir>/pagefind/` and closes Pagefind. */
+  write(outDir: string, expectedKey?: string): Promise<SearchIndexResult>;
+  /** Closes Pagefind without writing (a failed build). */
+  discard(): Promise<void>;
+}
+
+export interface SearchIndexResult {
+  pageCount: number;
+  bundleDir: string;
+  runtimeKey: string;
+}
+
+/** Starts an index. Pagefind runs in its own process, so it indexes while Node reads pages. */
+export async function openSearchIndex(): Promise<SearchIndexer> {
+  const { index, errors } = await pagefindApi.createIndex({});
+  failOn('createIndex', errors);
+  if (!index) throw new Error('Pagefind returned no index and no error.');
+  const pending: Array<Promise<void>> = [];
+  return {
+    add(page) {
+      if (!page.html.includes('data-pagefind-body')) return;
+      pending.push(
+        index
+          .addHTMLFile({
+            // Pagefind resolves result URLs against its bundle's own address, so no base here.
+            url: urlPathOf(page.file, '/'),
+            content: separateAdjacentCells(page.html),
+          })
+          .then((added) => failOn(`addHTMLFile (${page.file})`, added.errors)),
+      );
+    },
+    async write(outDir, expectedKey) {
+      const bundleDir = join(outDir, 'pagefind');
+      try {
+        await Promise.all(pending);
+        failOn('writeFiles', (await index.writeFiles({ outputPath: bundleDir })).errors);
+        // Files that search writes from the same index (such as its vocabulary) go here,
+        // while `index` is still open.
+      } finally {
+        await pagefindApi.close();
+      }
+      const pageCount = await indexedPageCount(bundleDir);
+      if (pageCount === 0) {
+        throw new Error(
+          `Pagefind found no page with data-pagefind-body in ${outDir}; search would be empty. ` +
+            'Check that DocsLayout marks the article.',
+        );
+      }
+      return { pageCount, bundleDir, runtimeKey: await finishBundle(bundleDir, expectedKey) };
+    },
+    async discard() {
+      await Promise.allSettled(pending);
+      await pagefindApi.close();
+    },
+  };
+}
+
+/**
+ * Indexes a built site on its own (the search benchmark does): every page read once, then the
+ * bundle written and versioned with `expectedKey` (`undefined` takes whatever the installed
+ * Pagefind writes).
+ */
+export async function buildSearchIndex(
+  outDir: string,
+  expectedKey?: string,
+): Promise<SearchIndexResult> {
+  const indexer = await openSearchIndex();
+  try {
+    await eachPage(await openBuiltSite(outDir, '/'), (page) => indexer.add(page));
+  } catch (error) {
+    await indexer.discard();
+    throw error;
+  }
+  return indexer.write(outDir, expectedKey);
+}
+
+async function indexedPageCount(bundleDir: string): Promise<number> {
+  const entry: unknown = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8'));
+  if (!isEntry(entry)) throw new Error(`${bundleDir}/pagefind-entry.json has no languages`);
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+function isEntry(value: unknown): value is { languages: Record<string, { page_count: number }> } {
+  return typeof value === 'object' && value !== null && 'languages' in value;
+}
+
+/** Checks the runtime matches the key the pages were built with, versions it, removes unused UIs. */
+async function finishBundle(bundleDir: string, expectedKey: string | undefined): Promise<string> {
+  const names = await readdir(bundleDir);
+  const runtime = await Promise.all(
+    names
+      .filter(isRuntimeFile)
+      .map(async (path) => ({ path, content: await readFile(join(bundleDir, path)) })),
+  );
+  const written = runtimeKey(runtime);
+  const key = expectedKey ?? written;
+  if (written !== key) {
+    throw new Error(
+      `Pagefind wrote a runtime (key ${written}) that differs from the one the pages import ` +
+        `(key ${key}). Was the pagefind package changed during the build? Build again.`,
+    );
+  }
+  for (const { path, content } of runtime) {
+    if (path.endsWith('.js'))
+      await writeFile(join(bundleDir, path), versionRuntime(path, content.toString('utf8'), key));
+  }
+  await Promise.all(names.filter(isUnusedUiFile).map((name) => rm(join(bundleDir, name))));
+  return key;
+}

@@ -1,0 +1,93 @@
+/**
+ * Everything that happens to the built site, in one `astro:build:done` hook and a fixed order, so
+ * dist/ is listed and each page read and parsed once (lib/built-site.ts):
+ *
+ * 1. the `#fragment`s authors wrote are checked against the ids each target page got while it was
+ *    compiled (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
+ * 2. one pass over the pages gathers their links, hands them to Pagefind and audits their markup
+ *    against the Content-Security-Policy;
+ * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one);
+ * 4. the search index is written;
+ * 5. the policy goes into every page as `<meta>`, and `_headers` is written for every file.
+ *
+ * A step that fails stops the build with its message; nothing after it runs.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { eachPage, openBuiltSite } from '../lib/built-site.ts';
+import { linksOf, type PageLinks } from '../lib/link-check.ts';
+import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
+import { formatSourceProblems } from '../lib/source-problems.ts';
+import { siteConfig } from '../site.ts';
+import { checkBuiltLinks } from './link-check.ts';
+import { openSearchIndex } from './pagefind/build-index.ts';
+import { applySecurityPolicy, auditPage } from './security-headers.ts';
+
+export interface PostBuildOptions {
+  /** The ids and links the Markdown pipeline recorded while compiling the pages. */
+  anchors: SourceAnchors;
+  /** The Pagefind runtime key the pages import (integrations/pagefind). */
+  runtimeKey: () => string;
+}
+
+export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroIntegration {
+  let siteUrl = '';
+  let base = '/';
+  return {
+    name: 'guardduty-guide:post-build',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        siteUrl = config.site ?? 'http://localhost';
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const sourceLinks = checkSourceFragments(anchors);
+        logger.info(`Checked ${sourceLinks} #fragment links in the sources: none broken.`);
+
+        const outDir = fileURLToPath(dir);
+        const site = await openBuiltSite(outDir, base);
+        const pages: PageLinks[] = [];
+        const blocked: string[] = [];
+        const search = await openSearchIndex();
+        let markup: Map<string, string>;
+        try {
+          markup = await eachPage(site, (page) => {
+            pages.push(linksOf(page));
+            search.add(page);
+            blocked.push(...auditPage(page));
+          });
+          await checkBuiltLinks(site, pages, siteUrl);
+        } catch (error) {
+          await search.discard();
+          throw error;
+        }
+        logger.info(`Checked links on ${pages.length} pages: none broken.`);
+
+        const key = runtimeKey();
+        const { pageCount, bundleDir } = await search.write(outDir, key);
+        logger.info(`Pagefind indexed ${pageCount} pages into ${bundleDir} (runtime key ${key})`);
+
+        const secured = await applySecurityPolicy(site, markup, blocked);
+        logger.info(`Content-Security-Policy set on ${secured} pages; wrote _headers.`);
+      },
+    },
+  };
+}
+
+/** Throws with every broken `#fragment`, grouped by source file; returns how many were checked. */
+function checkSourceFragments(anchors: SourceAnchors): number {
+  const pages = anchors.pages();
+  const displayPath = (file: string) => `${siteConfig.contentDir}/${file}`;
+  const broken = findBrokenFragments(pages, displayPath);
+  if (broken.size > 0) {
+    const messages = [...broken].map(([file, problems]) =>
+      formatSourceProblems(displayPath(file), problems),
+    );
+    throw new Error(
+      `Broken #fragment links in the pages' sources:\n${messages.join('\n')}\n` +
+        'Heading ids come from the heading text (lowercase, punctuation dropped, spaces as -, ' +
+        'a repeat gets -1): check the heading on the target page.',
+    );
+  }
+  return [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);
+}
