@@ -7,7 +7,11 @@ import { resolveSiteLocation } from './src/lib/site-env.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { remarkCheckCode } from './src/plugins/remark-check-code.ts';
+import {
+  createPolicyCheckSession,
+  policySimulationReport,
+  remarkCheckCode,
+} from './src/plugins/remark-check-code.ts';
 import { remarkMdxLinks } from './src/plugins/remark-mdx-links.ts';
 import { cssLayerOrder } from './src/plugins/vite-css-layer-order.ts';
 import { rehypeHeadingPermalinks } from './src/plugins/rehype-heading-permalinks.ts';
@@ -17,6 +21,8 @@ import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
 import { shikiNoTimeLimit } from './src/plugins/shiki-no-time-limit.ts';
 
 const { site, base } = resolveSiteLocation(process.env);
+// One per build: the IAM data the policy checks have read, and the time spent simulating.
+const policyChecks = createPolicyCheckSession();
 
 export default defineConfig({
   site,
@@ -41,7 +47,11 @@ export default defineConfig({
       // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if wanted.
       // src/lib/headings.ts mirrors this pipeline to compute heading ids: keep the two in step.
       smartypants: false,
-      remarkPlugins: [remarkGfm, [remarkMdxLinks, { base }], remarkCheckCode],
+      remarkPlugins: [
+        remarkGfm,
+        [remarkMdxLinks, { base }],
+        [remarkCheckCode, { session: policyChecks }],
+      ],
       rehypePlugins: [rehypeHeadingPermalinks, rehypeScrollRegions, rehypeTableCornerCells],
     }),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
@@ -55,6 +65,7 @@ export default defineConfig({
   // the security headers come last so _headers can list Pagefind's files.
   integrations: [
     mdx(),
+    policySimulationReport(policyChecks),
     // The sitemap lists the guide's pages: not the search page, nor /print/, which repeats them all.
     sitemap({ filter: (page) => !/\/(search|print)\/$/.test(page) }),
     linkCheck(),

@@ -12,6 +12,8 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { scenarioTableMdast } from './iam/scenario-table.ts';
+import { parseScenarios } from './iam/scenarios.ts';
 import { resolveSourceLink } from './links.ts';
 import type { DocPage } from './types.ts';
 import { absoluteUrl, pageHref } from './urls.ts';
@@ -65,6 +67,15 @@ function simplify(tree: Root, canonical: string, ctx: TwinContext): void {
       return index;
     }
     return undefined;
+  });
+  // A policy's scenarios, as on the web page: a table the build has checked by simulation.
+  visit(tree, 'code', (node, index, parent) => {
+    if (node.lang !== 'scenarios' || !parent || index === undefined) return undefined;
+    const parsed = parseScenarios(node.value);
+    if (parsed.problems.length > 0) return undefined;
+    const [caption, table] = scenarioTableMdast(parsed.block);
+    parent.children.splice(index, 1, caption, table);
+    return index + 2;
   });
   visit(tree, ['link', 'definition'], (node) => {
     const link = node as Link;

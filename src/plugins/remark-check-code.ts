@@ -1,55 +1,170 @@
 /**
- * Fails the build when a page's examples would mislead a reader who copies them: a ```json block
- * that does not parse, or an IAM policy that lacks `Version`/`Statement`, names a GuardDuty action
- * that does not exist, or scopes an action to a GuardDuty ARN it cannot apply to (so the statement
- * grants, or denies, nothing). Produces no HTML; it only reads `code` nodes. Every problem is
- * reported as `content/page.mdx:line:column` with the fix (lib/code-checks.ts has the rules).
+ * Fails the build when a page's examples would mislead a reader who copies them, and proves each
+ * IAM policy example by simulation:
+ *
+ * - a ```json block that does not parse;
+ * - an IAM policy without `policy="id" kind="..."`, or one that names an action that does not
+ *   exist (or spells it differently from AWS), scopes an action to an ARN it cannot take, or reads
+ *   a condition key the request never carries (lib/iam/policy-check.ts);
+ * - a ```scenarios block that is malformed, names no policy or an unknown one, or whose scenario
+ *   IAM decides differently from what it expects: every scenario runs through
+ *   `@cloud-copilot/iam-simulate` (lib/iam/page.ts); a policy without an allowed and a denied
+ *   scenario.
+ *
+ * Every problem is reported as `content/page.mdx:line:column` with the fix. When the page is
+ * right, each ```scenarios block is replaced by its table (lib/iam/scenario-table.ts):
+ * `<table><caption>Scenarios for <code>id</code>, checked by simulation at build time</caption>…`.
  */
 import { relative, resolve, sep } from 'node:path';
-import type { Code, Root } from 'mdast';
+import type { AstroIntegration } from 'astro';
+import type { ElementContent } from 'hast';
+import type { Code, Data, Node, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import actionData from '../data/guardduty-iam-actions.json' with { type: 'json' };
-import { checkJsonBlock, fileFromBlockPoint } from '../lib/code-checks.ts';
-import { buildActionCatalog, type ActionCatalog } from '../lib/iam-policy.ts';
+import { createCatalogLoader, type CatalogLoader } from '../lib/iam/load-catalog.ts';
+import { judgeRun, planPage, readPageCode, type CodeBlock } from '../lib/iam/page.ts';
+import { scenarioTableHast } from '../lib/iam/scenario-table.ts';
+import { simulate, validatePolicy } from '../lib/iam/simulate.ts';
 import { formatSourceProblems, sortProblems, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
+
+/** A scenarios block once checked: a table, built by mdast-util-to-hast from `data`. */
+interface ScenarioTable extends Node {
+  type: 'scenarioTable';
+  data: Data & { hName: 'table'; hChildren: ElementContent[] };
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    scenarioTable: ScenarioTable;
+  }
+}
+
+/** State shared by every page of one build: the IAM data read so far and the time spent. */
+export interface PolicyCheckSession {
+  loader: CatalogLoader;
+  /** Scenarios simulated, and the milliseconds the simulator took for them. */
+  simulated: { scenarios: number; milliseconds: number };
+  /** Policies checked, and the milliseconds the checks took (IAM data loading excluded). */
+  checked: { policies: number; milliseconds: number };
+  /**
+   * Simulations run one at a time, so the time summed is the simulator's own: pages compile
+   * concurrently, and overlapping timers would count the same wall time twice.
+   */
+  queue: Promise<void>;
+}
+
+/** A new session: create one per build (astro.config.ts does), never one per process. */
+export function createPolicyCheckSession(): PolicyCheckSession {
+  return {
+    loader: createCatalogLoader(),
+    simulated: { scenarios: 0, milliseconds: 0 },
+    checked: { policies: 0, milliseconds: 0 },
+    queue: Promise.resolve(),
+  };
+}
+
+/** Logs the session's totals when the build is done: "Simulated N policy scenarios in X ms". */
+export function policySimulationReport(session: PolicyCheckSession): AstroIntegration {
+  return {
+    name: 'policy-simulation-report',
+    hooks: {
+      'astro:build:done': ({ logger }) => {
+        const { simulated, checked } = session;
+        logger.info(
+          `Simulated ${simulated.scenarios} policy scenarios in ${Math.round(simulated.milliseconds)} ms ` +
+            `(checked ${checked.policies} policies in ${Math.round(checked.milliseconds)} ms, ` +
+            `with the IAM data of ${session.loader.servicesRead()} services, each read once)`,
+        );
+      },
+    },
+  };
+}
+
+/** Runs `work` after every simulation queued before it, and adds its duration to the session. */
+async function exclusively<T>(session: PolicyCheckSession, work: () => Promise<T>): Promise<T> {
+  const previous = session.queue;
+  const done = Promise.withResolvers<void>();
+  session.queue = done.promise;
+  await previous;
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    session.simulated.milliseconds += performance.now() - started;
+    done.resolve();
+  }
+}
 
 interface Options {
   /** Absolute path of the content folder; defaults to `<cwd>/content`. */
   contentRoot?: string;
-  /** GuardDuty's actions and resource types; defaults to src/data/guardduty-iam-actions.json. */
-  catalog?: ActionCatalog;
+  /** The build's session; a fresh one when not given. */
+  session?: PolicyCheckSession;
 }
 
 export function remarkCheckCode({
   contentRoot = resolve(siteConfig.contentDir),
-  catalog = buildActionCatalog(actionData),
+  session = createPolicyCheckSession(),
 }: Options = {}) {
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
     if (!file.path) return;
     const fromFile = relative(contentRoot, file.path).split(sep).join('/');
     if (fromFile.startsWith('..')) return; // not a content page
-    const problems: SourceProblem[] = [];
-    visit(tree, 'code', (node: Code) => {
-      if (node.lang !== 'json' || !node.position) return;
-      const fence = node.position.start;
-      for (const problem of checkJsonBlock(node.value, catalog)) {
-        const at = fileFromBlockPoint(fence, problem.point);
-        problems.push({
-          ...at,
-          message: `${problem.message} (in the \`\`\`json block that starts on line ${fence.line}, at its line ${problem.point.line}, column ${problem.point.column})`,
-          fix: problem.fix,
-        });
-      }
+    const found: Array<{ node: Code; parent: Parent }> = [];
+    visit(tree, 'code', (node: Code, _index, parent) => {
+      if (node.position && parent) found.push({ node, parent });
     });
+    const lines = String(file.value).split('\n');
+    const code = readPageCode(found.map(({ node }) => codeBlock(node, lines)));
+    const problems: SourceProblem[] = [];
+    if (code.policies.size === 0 && code.scenarioBlocks.length === 0) {
+      problems.push(...code.problems);
+    } else {
+      const catalog = await session.loader.load(code.services);
+      const checking = performance.now();
+      const plan = planPage(code, catalog, validatePolicy);
+      session.checked.policies += code.policies.size;
+      session.checked.milliseconds += performance.now() - checking;
+      problems.push(...plan.problems);
+      const responses = await exclusively(session, () =>
+        Promise.all(plan.runs.map((run) => simulate(run.simulation))),
+      );
+      session.simulated.scenarios += plan.runs.length;
+      plan.runs.forEach((run, i) => {
+        const response = responses[i];
+        if (response) problems.push(...judgeRun(run, response).problems);
+      });
+    }
     const first = sortProblems(problems)[0];
     if (first) {
-      const place = { line: first.line, column: first.column };
       file.fail(formatSourceProblems(`${siteConfig.contentDir}/${fromFile}`, problems), {
-        place,
+        place: { line: first.line, column: first.column },
         source: 'remark-check-code',
       });
     }
+    for (const { index, block } of code.scenarioBlocks) {
+      const at = found[index];
+      if (!at) continue;
+      const table: ScenarioTable = {
+        type: 'scenarioTable',
+        data: { hName: 'table', hChildren: scenarioTableHast(block).children },
+      };
+      at.parent.children.splice(at.parent.children.indexOf(at.node), 1, table);
+    }
+  };
+}
+
+/** A code node as lib/iam/page.ts reads it, with where its meta starts on the fence line. */
+function codeBlock(node: Code, lines: readonly string[]): CodeBlock {
+  const fence = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+  const fenceLine = lines[fence.line - 1] ?? '';
+  const metaOffset = node.meta ? fenceLine.indexOf(node.meta, fence.column - 1) : -1;
+  return {
+    lang: node.lang ?? undefined,
+    meta: node.meta ?? undefined,
+    value: node.value,
+    fence,
+    metaAt: { line: fence.line, column: metaOffset >= 0 ? metaOffset + 1 : fence.column },
   };
 }

@@ -38,10 +38,17 @@ describe('a mistake in an example or a link fails the build, naming the file, th
   it('an IAM action that does not exist, with the real name to use', async () => {
     const { code, output } = await buildFixture('unknown-iam-action');
     expect(code).not.toBe(0);
-    expect(output).toContain(
-      'content/index.mdx:22:9 "guardduty:GetFinding" is not a GuardDuty IAM action',
-    );
+    expect(output).toContain('content/index.mdx:22:9 "guardduty:GetFinding" is not an IAM action');
     expect(output).toMatch(/Fix: did you mean "guardduty:GetFindings"\?/);
+  });
+
+  it('an action of another service spelt differently from AWS, naming the canonical spelling', async () => {
+    const { code, output } = await buildFixture('unknown-action-other-service');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:22:17 "kms:GenerateDatakey" is spelt "kms:GenerateDataKey" by AWS',
+    );
+    expect(output).toMatch(/Fix: write "kms:GenerateDataKey"/);
   });
 
   it('actions without a resource type in statements scoped to a detector ARN: the Allow grants and the Deny blocks nothing', async () => {
@@ -61,11 +68,39 @@ describe('a mistake in an example or a link fails the build, naming the file, th
     expect(output).not.toMatch(/"guardduty:GetDetector"/);
   });
 
+  it('an ARN of a resource type the action cannot take, in any service, with the form it takes', async () => {
+    const { code, output } = await buildFixture('wrong-resource-type');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(
+      /content\/index\.mdx:21:17 "kms:Decrypt" applies only to key ARNs, and no Resource in this statement \("arn:aws:kms:us-east-1:111122223333:alias\/guardduty-exports"\) can be one, so this statement grants nothing/,
+    );
+    expect(output).toContain(
+      'Fix: name a matching ARN (arn:${Partition}:kms:${Region}:${Account}:key/${KeyId})',
+    );
+  });
+
+  it('a condition key no request carries, with the nearest real key', async () => {
+    const { code, output } = await buildFixture('unknown-condition-key');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:25:27 "aws:SourceAccounts" is not a condition key of kms:GenerateDataKey or a global condition key',
+    );
+    expect(output).toMatch(/Fix: did you mean "aws:SourceAccount"\?/);
+  });
+
   it('an IAM policy without a Version', async () => {
     const { code, output } = await buildFixture('policy-without-version');
     expect(code).not.toBe(0);
     expect(output).toContain('content/index.mdx:15:1 IAM policy example has no "Version"');
     expect(output).toMatch(/Fix: add "Version": "2012-10-17"/);
+  });
+
+  it('a policy the simulator rejects for its kind, at the statement', async () => {
+    const { code, output } = await buildFixture('simulator-rejects-policy');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:20:20 the simulator rejects policy "read-findings" as an identity policy: Principal is not allowed in an identity policy statement',
+    );
   });
 
   it('a #fragment that matches no heading, on another page or the same one, listing the nearest valid anchors', async () => {
@@ -81,6 +116,77 @@ describe('a mistake in an example or a link fails the build, naming the file, th
       'content/index.mdx:15:19 Broken anchor "#check-list": content/index.mdx has no heading or id "check-list"',
     );
     expect(output).toMatch(/nearest valid anchors: #checklist/);
+  });
+});
+
+describe('a policy example is proven by its scenarios, or the build fails at the scenario’s line', () => {
+  it('scenarios that hold: the build passes, logs the simulation and shows them as a table', async () => {
+    const { code, output, outDir } = await buildFixture('proven-policy');
+    expect(code, output).toBe(0);
+    expect(output).toMatch(
+      /Simulated 2 policy scenarios in \d+ ms \(checked 1 policies in \d+ ms, with the IAM data of \d+ services, each read once\)/,
+    );
+    const page = parse(readFileSync(join(outDir, 'index.html'), 'utf8'));
+    const caption = page.querySelector('article .table-scroll table caption');
+    expect(caption?.text).toBe(
+      'Scenarios for triage and AdministratorAccess, checked by simulation at build time',
+    );
+    expect(page.querySelectorAll('article table tbody tr')).toHaveLength(2);
+  });
+
+  it('a scenario the simulator decides otherwise: expected and actual results, the statements that decided, the fix', async () => {
+    const { code, output } = await buildFixture('scenario-disagrees');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:49:5 scenario "A responder cannot send findings to a bucket of their own" expects explicitly denied, but the simulator says allowed.',
+    );
+    expect(output).toContain(
+      'Allowed by statement 1 of AdministratorAccess (identity policy); no Deny statement applies.',
+    );
+    expect(output).toContain(
+      'Statement 2 "NoDetectionChanges" of triage (identity policy) does not apply: its Action does not cover guardduty:CreatePublishingDestination.',
+    );
+    expect(output).toMatch(
+      /Fix: correct the policy \(or, if the policy is right, the page's claim\)/,
+    );
+    // The scenarios that hold are not reported.
+    expect(output).not.toMatch(/scenario "A responder archives findings"/);
+  });
+
+  it('a scenario that names no policy', async () => {
+    const { code, output } = await buildFixture('scenario-names-no-policy');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:34:5 scenario "GuardDuty encrypts findings for this account" names no policy',
+    );
+    expect(output).toMatch(/Fix: add "policies: \[policy-id\]" at the top of the block/);
+  });
+
+  it('a scenario block that names a policy not on the page, with the id it meant', async () => {
+    const { code, output } = await buildFixture('unknown-policy-id');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:33:11 the scenarios name the policy "export-keys", which is neither on this page nor built in',
+    );
+    expect(output).toMatch(/Fix: did you mean "export-key"\?/);
+  });
+
+  it('a policy without scenarios', async () => {
+    const { code, output } = await buildFixture('policy-without-scenarios');
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/index.mdx:14:9 policy "export-key" has no scenarios');
+    expect(output).toMatch(/Fix: add a ```scenarios block after it with policies: \[export-key\]/);
+  });
+
+  it('an IAM policy whose fence has no policy="id" kind="..."', async () => {
+    const { code, output } = await buildFixture('policy-without-id');
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/index.mdx:14:1 the IAM policy in the ```json block on line 14 has no policy="id" kind="..."',
+    );
+    expect(output).toMatch(
+      /Fix: open the block with ```json policy="short-name" kind="identity\|resource/,
+    );
   });
 });
 

@@ -22,6 +22,18 @@ EventBridge rules are **Regional**.
 \`\`\`json
 { "Version": "2012-10-17" }
 \`\`\`
+
+\`\`\`scenarios
+policies: [export-key]
+scenarios:
+  - name: GuardDuty encrypts an export | for this account
+    principal: guardduty.amazonaws.com
+    action: kms:GenerateDataKey
+    resource: arn:aws:kms:us-east-1:111122223333:key/k
+    context:
+      aws:SourceAccount: '111122223333'
+    expect: allowed
+\`\`\`
 `;
 
 const page = docPage('data-protection', 1, {
@@ -71,6 +83,20 @@ describe('the Markdown twin of a page', () => {
     expect(
       twin.trimEnd().endsWith('## Sources\n\n- [Source](https://docs.aws.amazon.com/guardduty/)'),
     ).toBe(true);
+  });
+});
+
+describe('the scenarios of a policy in the Markdown twin', () => {
+  it('become a captioned Markdown table, as on the web page', () => {
+    expect(twin).not.toContain('```scenarios');
+    expect(twin).toContain('**Scenarios for `export-key`, checked by simulation at build time**');
+    const rows = twin.split('\n').filter((line) => line.startsWith('| '));
+    expect(rows.find((r) => r.includes('Request'))).toMatch(
+      /^\| Scenario +\| Request +\| Expected \|$/,
+    );
+    expect(rows.find((r) => r.includes('GuardDuty encrypts'))).toMatch(
+      /^\| GuardDuty encrypts an export \\\| for this account +\| `guardduty\.amazonaws\.com` calls `kms:GenerateDataKey` on `arn:aws:kms:us-east-1:111122223333:key\/k` with `aws:SourceAccount` = `111122223333` +\| Allowed +\|$/,
+    );
   });
 });
 
