@@ -178,6 +178,27 @@ describe('a policy example is proven by its scenarios, or the build fails at the
     expect(output).toMatch(/Fix: add a ```scenarios block after it with policies: \[export-key\]/);
   });
 
+  it('scenarios with mistakes of their own: each reported, none lost', async () => {
+    const { code, output } = await buildFixture('malformed-scenarios');
+    expect(code).not.toBe(0);
+    expect(output).toContain('4 problems in content/index.mdx');
+    expect(output).toMatch(
+      /content\/index\.mdx:34:15 scenario "An administrator cannot delete the detector" has the resource ".*\/filter\/x", which is not an ARN guardduty:DeleteDetector takes \(detector\)/,
+    );
+    expect(output).toContain(
+      `content/index.mdx:41:7 scenario "An administrator still reads findings" sets context key "aws:SourceAccount" to 111122223333, not a string`,
+    );
+    expect(output).toContain(
+      "Fix: quote the value (IAM compares context values as text): aws:SourceAccount: '111122223333'",
+    );
+    expect(output).toMatch(
+      /content\/index\.mdx:42:7 scenario "An administrator still reads findings" sets the context key "aws:SourceAcount", which is not a key of guardduty:GetFindings/,
+    );
+    expect(output).toMatch(
+      /content\/index\.mdx:44:5 scenario "GuardDuty itself is not stopped" names the SCP "tamper-scp", which never applies to the service principal guardduty\.amazonaws\.com/,
+    );
+  });
+
   it('an IAM policy whose fence has no policy="id" kind="..."', async () => {
     const { code, output } = await buildFixture('policy-without-id');
     expect(code).not.toBe(0);

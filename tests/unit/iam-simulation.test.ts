@@ -28,6 +28,7 @@ function scenario(fields: Partial<Scenario>): Scenario {
     at: { line: 1, column: 1 },
     fieldAt: {},
     contextAt: {},
+    complete: true,
     ...fields,
   };
 }

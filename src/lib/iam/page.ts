@@ -341,7 +341,7 @@ export function planPage(
         );
         continue;
       }
-      if (checked.policies.some((p) => broken.has(p.id))) continue;
+      if (!scenario.complete || checked.policies.some((p) => broken.has(p.id))) continue;
       const plan = buildSimulation(scenario, checked.principal, checked.policies);
       if (!plan.ok) {
         problems.push({

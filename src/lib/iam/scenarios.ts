@@ -66,6 +66,8 @@ export interface Scenario {
   fieldAt: Partial<Record<ScenarioField, Point>>;
   /** Where each context key is written. */
   contextAt: Readonly<Record<string, Point>>;
+  /** False when a field was left out because it was written wrong (reported): checked, not run. */
+  complete: boolean;
 }
 
 /** A parsed ```scenarios block. */
@@ -156,6 +158,7 @@ function readScenario(
   const fieldAt: Partial<Record<ScenarioField, Point>> = {};
   const values: Partial<Record<ScenarioField, unknown>> = {};
   let broken = false;
+  let complete = true;
   problems.push(...unknownKeys(map, scenarioFields, `scenario ${index + 1}`, point));
   for (const pair of map.items) {
     const key = keyOf(pair);
@@ -196,7 +199,7 @@ function readScenario(
         message: `scenario ${title} has "resource-account": ${describe(values['resource-account'])}, not a quoted 12-digit account ID`,
         fix: "write it quoted, e.g. resource-account: '111122223333'",
       });
-      broken = true;
+      complete = false;
     } else resourceAccount = text;
   }
   const context: Array<readonly [string, string | readonly string[]]> = [];
@@ -209,7 +212,7 @@ function readScenario(
         message: `scenario ${title} has a "context" that is not a map`,
         fix: "write one key per line under context:, e.g. aws:SourceAccount: '111122223333'",
       });
-      broken = true;
+      complete = false;
     } else {
       for (const pair of contextNode.items) {
         const key = keyOf(pair);
@@ -218,12 +221,13 @@ function readScenario(
         contextAt[key] = keyPoint;
         const value = readContextValue(pair.value);
         if (value === undefined) {
+          // Reported, and the key left out: the scenario's other fields are still checked.
+          complete = false;
           problems.push({
             point: keyPoint,
             message: `scenario ${title} sets context key "${key}" to ${describe(pair.value)}, not a string`,
-            fix: `quote the value (IAM compares context values as text), e.g. ${key}: 'true' or ${key}: '111122223333'`,
+            fix: `quote the value (IAM compares context values as text): ${key}: '${isScalar(pair.value) ? String(pair.value.value) : '...'}'`,
           });
-          broken = true;
           continue;
         }
         context.push([key, value]);
@@ -265,6 +269,7 @@ function readScenario(
     at: start,
     fieldAt,
     contextAt,
+    complete,
   };
 }
 
