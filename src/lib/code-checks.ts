@@ -37,7 +37,9 @@ export function readJsonBlock(text: string): JsonBlock {
       problem: {
         point: parsed.point,
         message: `invalid JSON: ${parsed.message}`,
-        fix: 'JSON allows no comments, trailing commas, single quotes or "..." placeholders: correct the JSON, or fence an excerpt that is not meant to parse as ```text',
+        fix:
+          'JSON allows no comments, trailing commas, single quotes or "..." placeholders: ' +
+          'correct the JSON, or fence an excerpt that is not meant to parse as ```text',
       },
     };
   }

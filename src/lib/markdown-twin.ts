@@ -41,8 +41,12 @@ export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): str
   const tree = processor.parse(body);
   simplify(tree, canonical, ctx);
   const reviewed = page.lastReviewed.toISOString().slice(0, 10);
-  const header = `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last reviewed: ${reviewed}.\n\n`;
-  const sources = `\n## Sources\n\n${page.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).join('\n')}\n`;
+  const header =
+    `# ${page.title}\n\n> ${page.description}\n\nWeb page: <${canonical}>. Last ` +
+    `reviewed: ${reviewed}.\n\n`;
+  const sources =
+    `\n## ` +
+    `Sources\n\n${page.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`).join('\n')}\n`;
   return header + String(processor.stringify(tree)).trim() + '\n' + sources;
 }
 
@@ -159,7 +163,8 @@ export function llmsTxt(siteTitle: string, summary: string, entries: readonly Ll
     .join('\n');
   return (
     `# ${siteTitle}\n\n> ${summary}\n\n` +
-    'Each page below is the plain Markdown version of a page of the guide, with absolute links and its official sources.\n\n' +
+    'Each page below is the plain Markdown version of a page of the guide, with absolute links ' +
+    'and its official sources.\n\n' +
     `## Pages\n\n${list}\n`
   );
 }

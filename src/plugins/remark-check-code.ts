@@ -13,7 +13,7 @@
  *
  * Every problem is reported as `content/page.mdx:line:column` with the fix. When the page is
  * right, each ```scenarios block is replaced by its table (lib/iam/scenario-table.ts):
- * `<table><caption>Scenarios for <code>id</code>, checked by simulation at build time</caption>…`.
+ * `<table><caption>Scenarios for <code>id</code>, checked by simulation at build time…`.
  */
 import { relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -72,7 +72,8 @@ export function policySimulationReport(session: PolicyCheckSession): AstroIntegr
       'astro:build:done': ({ logger }) => {
         const { simulated, checked } = session;
         logger.info(
-          `Simulated ${simulated.scenarios} policy scenarios in ${Math.round(simulated.milliseconds)} ms ` +
+          `Simulated ${simulated.scenarios} policy scenarios in ` +
+            `${Math.round(simulated.milliseconds)} ms ` +
             `(checked ${checked.policies} policies in ${Math.round(checked.milliseconds)} ms, ` +
             `with the IAM data of ${session.loader.servicesRead()} services, each read once)`,
         );

@@ -9,11 +9,15 @@ const ipset =
   'arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}';
 
 describe('arnPatternCouldMatch', () => {
-  it('matches a concrete ARN against its own resource type, and not a shorter one against a longer', () => {
-    expect(arnPatternCouldMatch(detector, detectorArn)).toBe(true);
-    expect(arnPatternCouldMatch(ipset, detectorArn)).toBe(false);
-    expect(arnPatternCouldMatch(ipset, ipSetArn)).toBe(true);
-  });
+  it(
+    'matches a concrete ARN against its own resource type, and not a shorter one against a ' +
+      'longer',
+    () => {
+      expect(arnPatternCouldMatch(detector, detectorArn)).toBe(true);
+      expect(arnPatternCouldMatch(ipset, detectorArn)).toBe(false);
+      expect(arnPatternCouldMatch(ipset, ipSetArn)).toBe(true);
+    },
+  );
 
   it('lets * stand for several path segments, as IAM does, and ? for one character', () => {
     expect(arnPatternCouldMatch(ipset, 'arn:aws:guardduty:us-east-1:111122223333:detector/*')).toBe(
@@ -28,30 +32,38 @@ describe('arnPatternCouldMatch', () => {
     );
   });
 
-  it('lets a placeholder in the resource part hold "/" (object keys, role paths), never an empty string', () => {
-    const object = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
-    expect(arnPatternCouldMatch(object, 'arn:aws:s3:::b/guardduty/AWSLogs/1/x.gz')).toBe(true);
-    expect(arnPatternCouldMatch(object, 'arn:aws:s3:::b')).toBe(false);
-    const role = 'arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}';
-    expect(
-      arnPatternCouldMatch(
-        role,
-        'arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty',
-      ),
-    ).toBe(true);
-    expect(
-      arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/'),
-    ).toBe(false);
-  });
+  it(
+    'lets a placeholder in the resource part hold "/" (object keys, role paths), never an ' +
+      'empty string',
+    () => {
+      const object = 'arn:${Partition}:s3:::${BucketName}/${ObjectName}';
+      expect(arnPatternCouldMatch(object, 'arn:aws:s3:::b/guardduty/AWSLogs/1/x.gz')).toBe(true);
+      expect(arnPatternCouldMatch(object, 'arn:aws:s3:::b')).toBe(false);
+      const role = 'arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}';
+      expect(
+        arnPatternCouldMatch(
+          role,
+          'arn:aws:iam::111122223333:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty',
+        ),
+      ).toBe(true);
+      expect(
+        arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:111122223333:detector/'),
+      ).toBe(false);
+    },
+  );
 
-  it('keeps Region and account placeholders within their part, and a whole-part name free of separators', () => {
-    expect(arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:1:2:detector/x')).toBe(
-      false,
-    );
-    const topic = 'arn:${Partition}:sns:${Region}:${Account}:${TopicName}';
-    expect(arnPatternCouldMatch(topic, 'arn:aws:sns:us-east-1:111122223333:alerts')).toBe(true);
-    expect(arnPatternCouldMatch(topic, 'arn:aws:sns:us-east-1:111122223333:a/b')).toBe(false);
-  });
+  it(
+    'keeps Region and account placeholders within their part, and a whole-part name free of ' +
+      'separators',
+    () => {
+      expect(arnPatternCouldMatch(detector, 'arn:aws:guardduty:us-east-1:1:2:detector/x')).toBe(
+        false,
+      );
+      const topic = 'arn:${Partition}:sns:${Region}:${Account}:${TopicName}';
+      expect(arnPatternCouldMatch(topic, 'arn:aws:sns:us-east-1:111122223333:alerts')).toBe(true);
+      expect(arnPatternCouldMatch(topic, 'arn:aws:sns:us-east-1:111122223333:a/b')).toBe(false);
+    },
+  );
 
   it('compares case-insensitively and rejects another service', () => {
     expect(arnPatternCouldMatch(detector, detectorArn.toUpperCase())).toBe(true);

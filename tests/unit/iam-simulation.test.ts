@@ -138,16 +138,20 @@ describe('buildSimulation', () => {
     });
   });
 
-  it('gives an IAM principal under guardrails only an implied AdministratorAccess, and none beside a resource policy', () => {
-    const guarded = plan(scenario({}), [scp]);
-    expect(guarded.impliedAdministrator).toBe(true);
-    expect(guarded.simulation.identityPolicies.map((p) => p.name)).toEqual([
-      impliedAdministratorAccess,
-    ]);
-    const withKey = plan(scenario({ action: 'kms:Decrypt', resource: keyArn }), [keyPolicy]);
-    expect(withKey.simulation.identityPolicies).toEqual([]);
-    expect(withKey.simulation.resourcePolicy).toBe(keyPolicy.document);
-  });
+  it(
+    'gives an IAM principal under guardrails only an implied AdministratorAccess, and none ' +
+      'beside a resource policy',
+    () => {
+      const guarded = plan(scenario({}), [scp]);
+      expect(guarded.impliedAdministrator).toBe(true);
+      expect(guarded.simulation.identityPolicies.map((p) => p.name)).toEqual([
+        impliedAdministratorAccess,
+      ]);
+      const withKey = plan(scenario({ action: 'kms:Decrypt', resource: keyArn }), [keyPolicy]);
+      expect(withKey.simulation.identityPolicies).toEqual([]);
+      expect(withKey.simulation.resourcePolicy).toBe(keyPolicy.document);
+    },
+  );
 
   it('puts FullAWSAccess beside every SCP and at the root', () => {
     const { simulation } = plan(scenario({}), [scp]);
@@ -162,19 +166,25 @@ describe('buildSimulation', () => {
     ]);
   });
 
-  it('puts a resource without a type ("*") in the caller’s own account, an S3 ARN in the reader’s', () => {
-    const other = plan(scenario({ principal: 'arn:aws:iam::444455556666:role/Admin' }), [endpoint]);
-    expect(other.simulation.request.resource.accountId).toBe('444455556666');
-    const bucket = plan(
-      scenario({
-        principal: 'arn:aws:iam::444455556666:role/Admin',
-        action: 's3:GetObject',
-        resource: 'arn:aws:s3:::amzn-s3-demo-bucket/x',
-      }),
-      admin ? [admin] : [],
-    );
-    expect(bucket.simulation.request.resource.accountId).toBe('111122223333');
-  });
+  it(
+    'puts a resource without a type ("*") in the caller’s own account, an S3 ARN in the ' +
+      'reader’s',
+    () => {
+      const other = plan(scenario({ principal: 'arn:aws:iam::444455556666:role/Admin' }), [
+        endpoint,
+      ]);
+      expect(other.simulation.request.resource.accountId).toBe('444455556666');
+      const bucket = plan(
+        scenario({
+          principal: 'arn:aws:iam::444455556666:role/Admin',
+          action: 's3:GetObject',
+          resource: 'arn:aws:s3:::amzn-s3-demo-bucket/x',
+        }),
+        admin ? [admin] : [],
+      );
+      expect(bucket.simulation.request.resource.accountId).toBe('111122223333');
+    },
+  );
 
   it('refuses combinations IAM never evaluates', () => {
     const service = principal('guardduty.amazonaws.com');
@@ -234,8 +244,11 @@ describe('the simulated decision, judged and explained', () => {
     expect(meetsExpectation('allowed', result)).toBe(false);
     expect(explained).toEqual([
       'No statement of export-key (resource) allows it.',
-      'Statement 1 "KeyAdministrationThroughIam" of export-key (resource) does not apply: its Principal does not name guardduty.amazonaws.com.',
-      'Statement 2 "GuardDutyEncrypts" of export-key (resource) does not apply: its condition aws:SourceArn StringEquals "arn:aws:guardduty:us-east-1:111122223333:detector/abc" (the request has "arn:aws:guardduty:eu-west-1:111122223333:detector/abc") is not met.',
+      'Statement 1 "KeyAdministrationThroughIam" of export-key (resource) does not apply: its ' +
+        'Principal does not name guardduty.amazonaws.com.',
+      'Statement 2 "GuardDutyEncrypts" of export-key (resource) does not apply: its condition ' +
+        'aws:SourceArn StringEquals "arn:aws:guardduty:us-east-1:111122223333:detector/abc" ' +
+        '(the request has "arn:aws:guardduty:eu-west-1:111122223333:detector/abc") is not met.',
     ]);
   });
 
@@ -255,8 +268,10 @@ describe('the simulated decision, judged and explained', () => {
     );
     expect(allowed.result).toBe('Allowed');
     expect(allowed.explained).toEqual([
-      `Allowed by statement 1 of ${impliedAdministratorAccess} (built in); no Deny statement applies.`,
-      'Statement 1 "ProtectGuardDuty" of tamper-scp (scp) does not apply: its Action does not cover guardduty:UpdateDetector.',
+      `Allowed by statement 1 of ${impliedAdministratorAccess} (built in); no Deny statement ` +
+        `applies.`,
+      'Statement 1 "ProtectGuardDuty" of tamper-scp (scp) does not apply: its Action does not ' +
+        'cover guardduty:UpdateDetector.',
     ]);
   });
 
@@ -267,7 +282,8 @@ describe('the simulated decision, judged and explained', () => {
     );
     expect(result).toBe('ImplicitlyDenied');
     expect(explained[0]).toBe(
-      'The identity and resource policies allow it, but no statement of the VPC endpoint policy does.',
+      'The identity and resource policies allow it, but no statement of the VPC endpoint ' +
+        'policy does.',
     );
     expect(explained[1]).toMatch(
       /^Statement 1 of read-only-endpoint \(endpoint\) does not apply: its condition aws:PrincipalAccount StringEquals "111122223333" \(the request has "444455556666"\) is not met\.$/,

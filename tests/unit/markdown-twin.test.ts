@@ -67,15 +67,20 @@ describe('the Markdown twin of a page', () => {
     expect(twin).toContain('[AWS](https://docs.aws.amazon.com/guardduty/)');
   });
 
-  it('has no MDX left: imports and comments dropped, a callout becomes a labelled quote, a diagram a pointer', () => {
-    expect(twin).not.toMatch(/import |<Callout|<Shared|an author's note/);
-    expect(twin).toContain(
-      '> **Warning: Deploy the rule in every Region**\n>\n> EventBridge rules are **Regional**.',
-    );
-    expect(twin).toContain(
-      '_(The web page shows a shared responsibility diagram here: [https://guide.example.com/docs/data-protection/](https://guide.example.com/docs/data-protection/).)_',
-    );
-  });
+  it(
+    'has no MDX left: imports and comments dropped, a callout becomes a labelled quote, a ' +
+      'diagram a pointer',
+    () => {
+      expect(twin).not.toMatch(/import |<Callout|<Shared|an author's note/);
+      expect(twin).toContain(
+        '> **Warning: Deploy the rule in every Region**\n>\n> EventBridge rules are **Regional**.',
+      );
+      expect(twin).toContain(
+        '_(The web page shows a shared responsibility diagram here: ' +
+          '[https://guide.example.com/docs/data-protection/](https://guide.example.com/docs/data-protection/).)_',
+      );
+    },
+  );
 
   it('keeps tables and code blocks as Markdown, and ends with the sources', () => {
     expect(twin).toMatch(/\| Data +\| Kept +\|/);

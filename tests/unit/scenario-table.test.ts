@@ -38,10 +38,15 @@ describe('the scenario table under a policy', () => {
 
   it('names each scenario in a row header, then the request and the expected result', () => {
     expect(html).toContain(
-      '<tr><th scope="row">A responder archives findings</th><td><code>arn:aws:iam::111122223333:role/Responder</code> calls <code>guardduty:ArchiveFindings</code> on <code>*</code></td><td>Allowed</td></tr>',
+      '<tr><th scope="row">A responder archives ' +
+        'findings</th><td><code>arn:aws:iam::111122223333:role/Responder</code> calls ' +
+        '<code>guardduty:ArchiveFindings</code> on <code>*</code></td><td>Allowed</td></tr>',
     );
     expect(html).toContain(
-      'with <code>aws:SecureTransport</code> = <code>false</code>, <code>aws:CalledVia</code> = <code>athena.amazonaws.com, glue.amazonaws.com</code>; policies: <code>export-bucket</code>, <code>AdministratorAccess</code></td><td>Explicitly denied</td>',
+      'with <code>aws:SecureTransport</code> = <code>false</code>, <code>aws:CalledVia</code> ' +
+        '= <code>athena.amazonaws.com, glue.amazonaws.com</code>; policies: ' +
+        '<code>export-bucket</code>, <code>AdministratorAccess</code></td><td>Explicitly ' +
+        'denied</td>',
     );
   });
 

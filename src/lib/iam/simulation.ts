@@ -39,7 +39,7 @@ export interface PolicyExample {
   document: Record<string, unknown>;
 }
 
-/** A policy that allows every action on every resource (AWS managed AdministratorAccess, FullAWSAccess). */
+/** Allows every action on every resource (AWS managed AdministratorAccess, FullAWSAccess). */
 const allowEverything = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
@@ -181,16 +181,24 @@ function checkCombination(
   if (onResource.length > 1) {
     return {
       field: 'policies',
-      message: `names ${onResource.map((p) => `"${p.id}"`).join(' and ')}, but a request reaches one resource, which has one resource policy`,
-      fix: 'keep one resource or trust policy in this scenario; test the other in a scenario of its own',
+      message:
+        `names ${onResource.map((p) => `"${p.id}"`).join(' and ')}, but a request ` +
+        `reaches one resource, which has one resource policy`,
+      fix:
+        'keep one resource or trust policy in this scenario; test the other in a scenario ' +
+        'of its own',
     };
   }
   const trust = policies.find((p) => p.kind === 'trust');
   if (trust && !scenario.action.toLowerCase().startsWith('sts:')) {
     return {
       field: 'action',
-      message: `uses the trust policy "${trust.id}" with ${scenario.action}, but a trust policy only decides who may assume the role`,
-      fix: 'use sts:AssumeRole (or another sts: action) on the role ARN, or give the policy another kind',
+      message:
+        `uses the trust policy "${trust.id}" with ${scenario.action}, but a trust ` +
+        `policy only decides who may assume the role`,
+      fix:
+        'use sts:AssumeRole (or another sts: action) on the role ARN, or give the policy ' +
+        'another kind',
     };
   }
   if (principal.kind === 'service') {
@@ -200,7 +208,10 @@ function checkCombination(
     if (ignored) {
       return {
         field: 'policies',
-        message: `names the ${kindNames[ignored.kind]} "${ignored.id}", which never applies to the service principal ${principal.name}: AWS evaluates only the resource policy and RCPs for a service calling on its own behalf`,
+        message:
+          `names the ${kindNames[ignored.kind]} "${ignored.id}", which never applies to ` +
+          `the service principal ${principal.name}: AWS evaluates only the resource policy and ` +
+          `RCPs for a service calling on its own behalf`,
         fix: 'remove it from this scenario, or make the principal an IAM role or user',
       };
     }
@@ -210,7 +221,9 @@ function checkCombination(
     if (ignored) {
       return {
         field: 'policies',
-        message: `names the ${kindNames[ignored.kind]} "${ignored.id}", but SCPs and RCPs never restrict a service-linked role (${principal.arn})`,
+        message:
+          `names the ${kindNames[ignored.kind]} "${ignored.id}", but SCPs and RCPs ` +
+          `never restrict a service-linked role (${principal.arn})`,
         fix: 'remove it from this scenario, or use an ordinary role as the principal',
       };
     }

@@ -48,7 +48,7 @@ type StatementAnalysis = NonNullable<
   RequestAnalysis['identityAnalysis']
 >['allowStatements'][number];
 
-/** One place where statements were evaluated: the identity policies, the resource policy, an SCP... */
+/** Where statements were evaluated: the identity policies, the resource policy, an SCP... */
 interface Layer {
   statements: {
     allow: StatementAnalysis[];
@@ -191,7 +191,8 @@ function mismatches(s: StatementAnalysis, ctx: ExplainContext): string[] {
   const misses: string[] = [];
   if (!s.actionMatch)
     misses.push(
-      `its ${s.statement.isNotActionStatement() ? 'NotAction' : 'Action'} does not cover ${ctx.action}`,
+      `its ${s.statement.isNotActionStatement() ? 'NotAction' : 'Action'} does not cover ` +
+        `${ctx.action}`,
     );
   if (!s.resourceMatch) misses.push(`its Resource does not cover ${ctx.resource}`);
   if (s.principalMatch === 'NoMatch') misses.push(`its Principal does not name ${ctx.principal}`);
