@@ -16,6 +16,7 @@
  * certainly matches nothing.
  */
 export function arnPatternCouldMatch(template: string, pattern: string): boolean {
+  if (!/[*?]/.test(pattern)) return templateRegex(template).test(pattern);
   type Token = { kind: 'char'; char: string } | { kind: 'placeholder'; crossesSeparators: boolean };
   const tokens: Token[] = [];
   const [head, resourcePart] = splitAtResource(template.toLowerCase());
@@ -57,6 +58,27 @@ export function arnPatternCouldMatch(template: string, pattern: string): boolean
     return search(t, nextP, true);
   };
   return search(0, 0, false);
+}
+
+/**
+ * The template as a regular expression, for ARNs without wildcards (a scenario's resource): the
+ * same placeholder rules as the search above, much faster. V8 caches the compiled expression.
+ */
+function templateRegex(template: string): RegExp {
+  const [head, resourcePart] = splitAtResource(template);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const compile = (text: string, inResource: boolean) => {
+    const parts = text.split(/(\$\{[^}]*\})/).filter((part) => part !== '');
+    const wholePlaceholder = parts.length === 1 && parts[0]?.startsWith('${') === true;
+    return parts
+      .map((part) =>
+        part.startsWith('${') ? (inResource && !wholePlaceholder ? '.+' : '[^:/]+') : escape(part),
+      )
+      .join('');
+  };
+  const source =
+    compile(head, false) + (resourcePart === undefined ? '' : compile(resourcePart, true));
+  return new RegExp(`^${source}$`, 'i');
 }
 
 /** `arn:p:s:r:a:` and the resource part after the fifth colon (undefined when there is none). */
