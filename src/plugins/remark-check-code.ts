@@ -17,7 +17,7 @@
  */
 import { relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { ElementContent } from 'hast';
+import type { ElementContent, Properties } from 'hast';
 import type { Code, Data, Node, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -31,7 +31,7 @@ import { siteConfig } from '../site.ts';
 /** A scenarios block once checked: a table, built by mdast-util-to-hast from `data`. */
 interface ScenarioTable extends Node {
   type: 'scenarioTable';
-  data: Data & { hName: 'table'; hChildren: ElementContent[] };
+  data: Data & { hName: 'table'; hProperties: Properties; hChildren: ElementContent[] };
 }
 
 declare module 'mdast' {
@@ -159,9 +159,10 @@ export function remarkCheckCode({
     for (const { index, block } of code.scenarioBlocks) {
       const at = found[index];
       if (!at) continue;
+      const { properties, children } = scenarioTableHast(block);
       const table: ScenarioTable = {
         type: 'scenarioTable',
-        data: { hName: 'table', hChildren: scenarioTableHast(block).children },
+        data: { hName: 'table', hProperties: properties, hChildren: children },
       };
       at.parent.children.splice(at.parent.children.indexOf(at.node), 1, table);
     }

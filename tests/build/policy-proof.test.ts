@@ -50,6 +50,8 @@ describe('the policy examples of the guide and their proof', () => {
         expect(region?.getAttribute('role')).toBe('region');
         expect(region?.getAttribute('aria-label')).toMatch(/^Table: /);
         expect(region?.previousElementSibling?.tagName.toLowerCase()).toBe('code-block');
+        // Proof, not prose: kept out of the search index so its ARNs do not swamp ranking.
+        expect(table.hasAttribute('data-pagefind-ignore')).toBe(true);
         expect(table.querySelectorAll('thead th').map((th) => th.text)).toEqual([
           'Scenario',
           'Request',

@@ -4,7 +4,7 @@
  * build has checked by simulation. The same rows become HTML for the page (lean markup: no
  * classes, so the page stays inside its 14 KiB budget) and a GFM table for the Markdown twin.
  *
- *   <table><caption>Scenarios for <code>export-key</code>, checked by simulation at build
+ *   <table data-pagefind-ignore><caption>Scenarios for <code>export-key</code>, checked by simulation at build
  *   time</caption><thead><tr><th>Scenario</th><th>Request</th><th>Expected</th></tr></thead>
  *   <tbody><tr><th scope="row">GuardDuty encrypts…</th><td><code>guardduty.amazonaws.com</code>
  *   calls <code>kms:GenerateDataKey</code> on <code>arn:…</code> with …</td>
@@ -106,16 +106,21 @@ export function scenarioTableHast(block: ScenarioBlock): Element {
       cell('td', [{ type: 'text', value: row.expect }]),
     ]),
   );
-  return element('table', [
-    element('caption', captionPieces(block).map(toHast)),
-    element('thead', [
-      element(
-        'tr',
-        headers.map((h) => cell('th', [{ type: 'text', value: h }])),
-      ),
+  // Out of the search index: the rows repeat the policy's ARNs, and a page's 30 rows would
+  // outweigh its prose in ranking and excerpts.
+  return {
+    ...element('table', [
+      element('caption', captionPieces(block).map(toHast)),
+      element('thead', [
+        element(
+          'tr',
+          headers.map((h) => cell('th', [{ type: 'text', value: h }])),
+        ),
+      ]),
+      element('tbody', rows),
     ]),
-    element('tbody', rows),
-  ]);
+    properties: { dataPagefindIgnore: true },
+  };
 }
 
 function toHast(piece: Piece): ElementContent {
