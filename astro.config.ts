@@ -7,6 +7,10 @@ import { resolveSiteLocation } from './src/lib/site-env.ts';
 import { pagefind } from './src/integrations/pagefind/index.ts';
 import { postBuild } from './src/integrations/post-build.ts';
 import { markdownPipeline } from './src/plugins/markdown-pipeline.ts';
+import {
+  createPolicyCheckSession,
+  policySimulationReport,
+} from './src/plugins/remark-check-code.ts';
 import { cssLayerOrder } from './src/plugins/vite-css-layer-order.ts';
 import { shikiTokenClasses } from './src/plugins/shiki-token-classes.ts';
 import { shikiNoTimeLimit } from './src/plugins/shiki-no-time-limit.ts';
@@ -15,6 +19,8 @@ const { site, base } = resolveSiteLocation(process.env);
 // Filled with each page's heading ids and #fragment links as it compiles; checked after the build.
 const anchors = new SourceAnchors();
 const search = pagefind();
+// One per build: the IAM data the policy checks have read, and the time spent simulating.
+const policyChecks = createPolicyCheckSession();
 
 export default defineConfig({
   site,
@@ -40,7 +46,7 @@ export default defineConfig({
       // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if
       // wanted.
       smartypants: false,
-      ...markdownPipeline({ site, base, anchors }),
+      ...markdownPipeline({ site, base, anchors, policyChecks }),
     }),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
     // shikiNoTimeLimit: the same tokens on a busy machine as on an idle one (reproducible builds).
@@ -58,6 +64,7 @@ export default defineConfig({
       filter: (page) =>
         page !== `${site}${base}search/` && !page.startsWith(`${site}${base}print/`),
     }),
+    policySimulationReport(policyChecks),
     search,
     postBuild({ anchors, runtimeKey: search.runtimeKey }),
   ],

@@ -2,9 +2,10 @@
  * Writes a realistic site of N pages for the build benchmark: the guide's real eight pages at the top
  * level, plus generated pages nested in sections (`topic-01/`) and areas (`topic-01/area-02/`), each
  * folder with its own index page. Generated pages look like the real ones: ~1,000 words, `##`/`###`
- * headings, a GFM table, an IAM policy in a ```json fence, a ```sh fence, a callout, and cross-links
- * written as `./x.mdx` and `../../topic-02/area-01/page-03.mdx#heading` (resolved and checked by the
- * real pipeline). Output is deterministic (seeded), so runs are comparable.
+ * headings, a GFM table, an IAM policy in a ```json fence with its ```scenarios, a ```sh fence, a
+ * callout, and cross-links written as `./x.mdx` and `../../topic-02/area-01/page-03.mdx#heading`
+ * (resolved and checked by the real pipeline). Output is deterministic (seeded), so runs are
+ * comparable.
  *
  * The site reuses the project's astro.config and src/ with its own content/, exactly like a test
  * fixture (tests/fixtures/fixture-config.ts).
@@ -169,7 +170,7 @@ ${paragraph(random, 4)}
 
 ${paragraph(random, 3)}
 
-\`\`\`json
+\`\`\`json policy="read-findings" kind="identity"
 {
   "Version": "2012-10-17",
   "Statement": [
@@ -182,6 +183,8 @@ ${paragraph(random, 3)}
   ]
 }
 \`\`\`
+
+${policyScenarios(actions[file.order % actions.length] ?? 'ListDetectors')}
 
 <Callout type="warning" title="Check before you deploy">
 ${paragraph(random, 2)}
@@ -209,6 +212,33 @@ ${Array.from({ length: extra }, (_, i) => `## ${headingNames[(file.order + i) % 
 - ${words(random, 12)}.
 - ${words(random, 16)}.
 `;
+}
+
+/**
+ * The scenarios every policy needs (the build simulates them, docs/content-brief.md): a request
+ * the policy is for, and one it must not allow.
+ */
+function policyScenarios(action: string): string {
+  const detector =
+    'arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0';
+  const resources: Record<string, string> = {
+    GetDetector: detector,
+    GetFilter: `${detector}/filter/triage`,
+  };
+  return `\`\`\`scenarios
+policies: [read-findings]
+scenarios:
+  - name: An analyst uses guardduty:${action}
+    principal: arn:aws:iam::111122223333:role/SecurityAnalyst
+    action: guardduty:${action}
+    resource: ${resources[action] ?? "'*'"}
+    expect: allowed
+  - name: An analyst cannot delete the detector
+    principal: arn:aws:iam::111122223333:role/SecurityAnalyst
+    action: guardduty:DeleteDetector
+    resource: ${detector}
+    expect: denied
+\`\`\``;
 }
 
 function frontmatter(file: PlannedFile, description: string): string {

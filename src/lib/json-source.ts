@@ -2,7 +2,13 @@
  * JSON text with positions: `JSON.parse` decides whether a block is valid (it is what readers'
  * tools will use), jsonc-parser supplies the line and column of an error or of any value.
  */
-import { findNodeAtLocation, parseTree, type JSONPath, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parseTree,
+  type JSONPath,
+  type Node as JsonNode,
+  type ParseError,
+} from 'jsonc-parser';
 import { pointAt, type Point } from './source-problems.ts';
 
 /** A path to a value inside a JSON document, e.g. `['Statement', 0, 'Action', 2]`. */
@@ -14,6 +20,8 @@ export interface ParsedJson {
   value: unknown;
   /** Line and column (1-based, in the JSON text) of the value at `path`, or of its nearest existing parent. */
   locate(path: JsonPath): Point;
+  /** Like `locate`, but for a property: where its key is written (`"aws:SourceArn": ...`). */
+  locateKey(path: JsonPath): Point;
 }
 
 /** JSON that did not parse. */
@@ -50,16 +58,24 @@ export function parseJson(text: string): ParsedJson | InvalidJson {
     }
     return { ok: false, message, point: pointAt(text, offset) };
   }
+  /** The node at `path`, or at its nearest existing parent. */
+  function nodeAt(path: JsonPath): JsonNode | undefined {
+    // jsonc-parser builds a tree for anything JSON.parse accepts; the guard is for the types.
+    for (let depth = path.length; tree && depth >= 0; depth--) {
+      const node = findNodeAtLocation(tree, path.slice(0, depth));
+      if (node) return node;
+    }
+    return undefined;
+  }
+
   return {
     ok: true,
     value,
-    locate(path) {
-      // jsonc-parser builds a tree for anything JSON.parse accepts; the guard is for the types.
-      for (let depth = path.length; tree && depth >= 0; depth--) {
-        const node = findNodeAtLocation(tree, path.slice(0, depth));
-        if (node) return pointAt(text, node.offset);
-      }
-      return { line: 1, column: 1 };
+    locate: (path) => pointAt(text, nodeAt(path)?.offset ?? 0),
+    locateKey(path) {
+      const node = nodeAt(path);
+      const property = node?.parent?.type === 'property' ? node.parent : node;
+      return pointAt(text, property?.offset ?? 0);
     },
   };
 }

@@ -14,6 +14,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { calloutLabel } from './callouts.ts';
 import { isoDay } from './document-history.ts';
+import { scenarioTableMdast } from './iam/scenario-table.ts';
+import { parseScenarios } from './iam/scenarios.ts';
 import { resolveSourceLink } from './links.ts';
 import { reviewDate } from './review-date.ts';
 import type { DocPage } from './types.ts';
@@ -96,6 +98,15 @@ function simplify(tree: Root, canonical: string, ctx: TwinContext): void {
       return index;
     }
     return undefined;
+  });
+  // A policy's scenarios, as on the web page: a table the build has checked by simulation.
+  visit(tree, 'code', (node, index, parent) => {
+    if (node.lang !== 'scenarios' || !parent || index === undefined) return undefined;
+    const parsed = parseScenarios(node.value);
+    if (parsed.problems.length > 0) return undefined;
+    const [caption, table] = scenarioTableMdast(parsed.block);
+    parent.children.splice(index, 1, caption, table);
+    return index + 2;
   });
   visit(tree, ['link', 'definition'], (node) => {
     const link = node as Link;
@@ -185,7 +196,8 @@ export function llmsTxt(siteTitle: string, summary: string, entries: readonly Ll
     .join('\n');
   return (
     `# ${siteTitle}\n\n> ${summary}\n\n` +
-    'Each page below is the plain Markdown version of a page of the guide, with absolute links and its official sources.\n\n' +
+    'Each page below is the plain Markdown version of a page of the guide, with absolute links ' +
+    'and its official sources.\n\n' +
     `## Pages\n\n${list}\n`
   );
 }

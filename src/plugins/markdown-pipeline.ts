@@ -15,7 +15,7 @@ import { rehypeCollectAnchors } from './rehype-collect-anchors.ts';
 import { rehypeHeadingPermalinks } from './rehype-heading-permalinks.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeTableCornerCells } from './rehype-table-corner-cells.ts';
-import { remarkCheckCode } from './remark-check-code.ts';
+import { remarkCheckCode, type PolicyCheckSession } from './remark-check-code.ts';
 import { remarkMarkdownTwin } from './remark-markdown-twin.ts';
 import { remarkMdxLinks } from './remark-mdx-links.ts';
 
@@ -26,12 +26,20 @@ export interface MarkdownPipelineOptions {
   base: string;
   /** Filled with each page's ids and `#fragment` links, for the check after the compile. */
   anchors: SourceAnchors;
+  /** The build's policy-check session (IAM data read once, simulation time); one per build. */
+  policyChecks?: PolicyCheckSession;
   /** Absolute path of the content folder; defaults to `<cwd>/content`. */
   contentRoot?: string;
 }
 
 /** The plugin lists for `unified({ remarkPlugins, rehypePlugins })`. */
-export function markdownPipeline({ site, base, anchors, contentRoot }: MarkdownPipelineOptions): {
+export function markdownPipeline({
+  site,
+  base,
+  anchors,
+  policyChecks,
+  contentRoot,
+}: MarkdownPipelineOptions): {
   remarkPlugins: RemarkPlugins;
   rehypePlugins: RehypePlugins;
 } {
@@ -42,7 +50,7 @@ export function markdownPipeline({ site, base, anchors, contentRoot }: MarkdownP
       remarkGfm,
       [remarkMarkdownTwin, { site, base, ...where }],
       [remarkMdxLinks, { base, anchors, ...where }],
-      remarkCheckCode,
+      [remarkCheckCode, { ...where, ...(policyChecks ? { session: policyChecks } : {}) }],
     ],
     rehypePlugins: [
       rehypeHeadingIds,

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import actionData from '../../src/data/guardduty-iam-actions.json' with { type: 'json' };
-import { checkJsonBlock, fileFromBlockPoint } from '../../src/lib/code-checks.ts';
-import { buildActionCatalog } from '../../src/lib/iam-policy.ts';
+import { fileFromBlockPoint, readJsonBlock } from '../../src/lib/code-checks.ts';
+import { createCatalogLoader } from '../../src/lib/iam/load-catalog.ts';
 import { parseJson } from '../../src/lib/json-source.ts';
 import { formatSourceProblems, pointAt } from '../../src/lib/source-problems.ts';
 import { closestMatches, editDistance } from '../../src/lib/suggest.ts';
 
-const catalog = buildActionCatalog(actionData);
+const catalog = await createCatalogLoader().load(['guardduty']);
 
 describe('parseJson', () => {
   it('returns the value and finds where any value is written', () => {
@@ -17,6 +16,7 @@ describe('parseJson', () => {
     expect(parsed.locate(['a', 1])).toEqual({ line: 4, column: 5 });
     expect(parsed.locate(['a', 7])).toEqual({ line: 2, column: 8 }); // nearest existing parent
     expect(parsed.locate([])).toEqual({ line: 1, column: 1 });
+    expect(parsed.locateKey(['a'])).toEqual({ line: 2, column: 3 }); // the key, not its value
   });
 
   it('gives the parser message and where it stopped, also when V8 names no position', () => {
@@ -35,34 +35,44 @@ describe('parseJson', () => {
   });
 });
 
-describe('checkJsonBlock', () => {
-  it('accepts valid JSON that is not a policy, such as an event pattern', () => {
-    expect(checkJsonBlock('{ "source": ["aws.guardduty"] }', catalog)).toEqual([]);
+describe('readJsonBlock', () => {
+  it('tells data from a policy: an event pattern is data', () => {
+    expect(readJsonBlock('{ "source": ["aws.guardduty"] }').kind).toBe('data');
   });
 
   it('reports invalid JSON at its place in the block, with the fix', () => {
-    const [problem, ...rest] = checkJsonBlock('{\n  "a": 1\n  "b": 2\n}', catalog);
-    expect(rest).toEqual([]);
-    expect(problem?.point).toEqual({ line: 3, column: 3 });
-    expect(problem?.message).toMatch(/^invalid JSON: Expected ',' or '}' after property value/);
-    expect(problem?.fix).toMatch(/trailing commas/);
+    const block = readJsonBlock('{\n  "a": 1\n  "b": 2\n}');
+    if (block.kind !== 'invalid') throw new Error('expected invalid JSON');
+    expect(block.problem.point).toEqual({ line: 3, column: 3 });
+    expect(block.problem.message).toMatch(
+      /^invalid JSON: Expected ',' or '}' after property value/,
+    );
+    expect(block.problem.fix).toMatch(/trailing commas/);
   });
 
-  it('reports policy problems at the line of the offending value', () => {
-    const block = [
+  it('reports policy problems at the line of the offending value, a condition key at its key', () => {
+    const text = [
       '{',
       '  "Version": "2012-10-17",',
       '  "Statement": [{',
       '    "Effect": "Allow",',
       '    "Action": ["guardduty:GetFindings", "guardduty:GetFinding"],',
-      '    "Resource": "*"',
+      '    "Resource": "*",',
+      '    "Condition": { "StringEquals": { "aws:SourceAccounts": "111122223333" } }',
       '  }]',
       '}',
     ].join('\n');
-    const problems = checkJsonBlock(block, catalog);
-    expect(problems.map((p) => [p.point, p.message])).toEqual([
-      [{ line: 5, column: 41 }, '"guardduty:GetFinding" is not a GuardDuty IAM action'],
+    const block = readJsonBlock(text);
+    if (block.kind !== 'policy') throw new Error('expected a policy');
+    expect(block.check(catalog).map((p) => [p.point, p.message])).toEqual([
+      [{ line: 5, column: 41 }, '"guardduty:GetFinding" is not an IAM action'],
     ]);
+    const fixed = readJsonBlock(text.replace('"guardduty:GetFinding"', '"guardduty:ListFindings"'));
+    if (fixed.kind !== 'policy') throw new Error('expected a policy');
+    const [problem] = fixed.check(catalog);
+    expect(problem?.point).toEqual({ line: 7, column: 38 });
+    expect(problem?.message).toMatch(/^"aws:SourceAccounts" is not a condition key/);
+    expect(problem?.fix).toMatch(/did you mean "aws:SourceAccount"\?/);
   });
 });
 

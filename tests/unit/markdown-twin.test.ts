@@ -22,6 +22,18 @@ EventBridge rules are **Regional**.
 \`\`\`json
 { "Version": "2012-10-17" }
 \`\`\`
+
+\`\`\`scenarios
+policies: [export-key]
+scenarios:
+  - name: GuardDuty encrypts an export | for this account
+    principal: guardduty.amazonaws.com
+    action: kms:GenerateDataKey
+    resource: arn:aws:kms:us-east-1:111122223333:key/k
+    context:
+      aws:SourceAccount: '111122223333'
+    expect: allowed
+\`\`\`
 `;
 
 const page = docPage('data-protection', 1, {
@@ -56,15 +68,20 @@ describe('the Markdown twin of a page', () => {
     expect(twin).toContain('[AWS](https://docs.aws.amazon.com/guardduty/)');
   });
 
-  it('has no MDX left: imports and comments dropped, a callout becomes a labelled quote, a diagram a pointer', () => {
-    expect(twin).not.toMatch(/import |<Callout|<Shared|an author's note/);
-    expect(twin).toContain(
-      '> **Warning: Deploy the rule in every Region**\n>\n> EventBridge rules are **Regional**.',
-    );
-    expect(twin).toContain(
-      '_(The web page shows a shared responsibility diagram here: [https://guide.example.com/docs/data-protection/](https://guide.example.com/docs/data-protection/).)_',
-    );
-  });
+  it(
+    'has no MDX left: imports and comments dropped, a callout becomes a labelled quote, a ' +
+      'diagram a pointer',
+    () => {
+      expect(twin).not.toMatch(/import |<Callout|<Shared|an author's note/);
+      expect(twin).toContain(
+        '> **Warning: Deploy the rule in every Region**\n>\n> EventBridge rules are **Regional**.',
+      );
+      expect(twin).toContain(
+        '_(The web page shows a shared responsibility diagram here: ' +
+          '[https://guide.example.com/docs/data-protection/](https://guide.example.com/docs/data-protection/).)_',
+      );
+    },
+  );
 
   it('keeps tables and code blocks as Markdown, and ends with the sources', () => {
     expect(twin).toMatch(/\| Data +\| Kept +\|/);
@@ -72,6 +89,20 @@ describe('the Markdown twin of a page', () => {
     expect(
       twin.trimEnd().endsWith('## Sources\n\n- [Source](https://docs.aws.amazon.com/guardduty/)'),
     ).toBe(true);
+  });
+});
+
+describe('the scenarios of a policy in the Markdown twin', () => {
+  it('become a captioned Markdown table, as on the web page', () => {
+    expect(twin).not.toContain('```scenarios');
+    expect(twin).toContain('**Scenarios for `export-key`, checked by simulation at build time**');
+    const rows = twin.split('\n').filter((line) => line.startsWith('| '));
+    expect(rows.find((r) => r.includes('Request'))).toMatch(
+      /^\| Scenario +\| Request +\| Expected \|$/,
+    );
+    expect(rows.find((r) => r.includes('GuardDuty encrypts'))).toMatch(
+      /^\| GuardDuty encrypts an export \\\| for this account +\| `guardduty\.amazonaws\.com` calls `kms:GenerateDataKey` on `arn:aws:kms:us-east-1:111122223333:key\/k` with `aws:SourceAccount` = `111122223333` +\| Allowed +\|$/,
+    );
   });
 });
 
