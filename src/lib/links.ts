@@ -44,3 +44,16 @@ export function resolveSourceLink(
     url: pageHref(base, slug) + (fragment ? `#${fragment}` : ''),
   };
 }
+
+/**
+ * The files a link to `targetFile` may mean, the written one first. A page and a section index
+ * have one address (`data-protection.mdx` and `data-protection/index.mdx` are both
+ * `/data-protection/`), so a link keeps working when a page becomes a section, or back.
+ */
+export function sourceFileCandidates(targetFile: string): [string, string] {
+  const extension = posix.extname(targetFile);
+  const stem = targetFile.slice(0, -extension.length);
+  if (posix.basename(stem) === 'index' && posix.dirname(stem) !== '.')
+    return [targetFile, `${posix.dirname(stem)}${extension}`];
+  return [targetFile, `${stem}/index${extension}`];
+}

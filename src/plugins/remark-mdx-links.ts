@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { Definition, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { resolveSourceLink } from '../lib/links.ts';
+import { resolveSourceLink, sourceFileCandidates } from '../lib/links.ts';
 import type { SourceAnchors, SourceFragmentLink } from '../lib/source-anchors.ts';
 import { contentFileOf, failWith, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
@@ -50,7 +50,10 @@ export function remarkMdxLinks({
       }
       const resolved = resolveSourceLink(href, fromFile, base);
       if (!resolved) return;
-      if (!existsSync(resolve(contentRoot, resolved.targetFile))) {
+      const targetFile = sourceFileCandidates(resolved.targetFile).find((candidate) =>
+        existsSync(resolve(contentRoot, candidate)),
+      );
+      if (targetFile === undefined) {
         problems.push({
           ...at,
           message:
@@ -62,7 +65,7 @@ export function remarkMdxLinks({
         fragments.push({
           ...at,
           href,
-          targetFile: resolved.targetFile,
+          targetFile,
           fragment: resolved.fragment,
         });
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSourceLink } from '../../src/lib/links.ts';
+import { resolveSourceLink, sourceFileCandidates } from '../../src/lib/links.ts';
 import { parsePage } from '../../src/lib/built-site.ts';
 import { findBrokenLinks, formatBrokenLinks, linksOf } from '../../src/lib/link-check.ts';
 
@@ -37,6 +37,24 @@ describe('resolveSourceLink', () => {
 const site = 'https://guide.example.com';
 const page = (urlPath: string, body: string) =>
   linksOf(parsePage('page.html', urlPath, `<!doctype html><html><body>${body}</body></html>`));
+
+describe('sourceFileCandidates', () => {
+  it('lets a link to a page still find it after the page became a section, and back', () => {
+    expect(sourceFileCandidates('data-protection.mdx')).toEqual([
+      'data-protection.mdx',
+      'data-protection/index.mdx',
+    ]);
+    expect(sourceFileCandidates('data-protection/index.mdx')).toEqual([
+      'data-protection/index.mdx',
+      'data-protection.mdx',
+    ]);
+    expect(sourceFileCandidates('a/b.mdx')).toEqual(['a/b.mdx', 'a/b/index.mdx']);
+  });
+
+  it('never offers the home page for a top-level index', () => {
+    expect(sourceFileCandidates('index.mdx')).toEqual(['index.mdx', 'index/index.mdx']);
+  });
+});
 
 describe('findBrokenLinks', () => {
   const pages = [
