@@ -54,6 +54,8 @@ export interface SiteContext {
 
 /** The id of the section index list on a folder's index page, the target of its "On this page" entry. */
 export const sectionIndexId = 'pages-in-this-section';
+/** The heading of that list, also its entry in "On this page". */
+export const sectionIndexHeading = 'Pages in this section';
 
 /**
  * Builds the page data for `current` from the site (arranged once per build with `indexSite`) and
@@ -69,7 +71,7 @@ export function getPageData(
   const sectionIndex = sectionEntries(site, current.slug, ctx.base);
   const toc = buildToc(headings);
   if (sectionIndex.length > 0)
-    toc.push({ depth: 2, text: 'Pages in this section', href: `#${sectionIndexId}`, children: [] });
+    toc.push({ depth: 2, text: sectionIndexHeading, href: `#${sectionIndexId}`, children: [] });
   return {
     title: current.title,
     description: current.description,
