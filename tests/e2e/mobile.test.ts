@@ -75,7 +75,7 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
     // The guide really has content wider than a phone, and it scrolls in its box.
     expect(overflowing).toBeGreaterThan(3);
 
-    await page.goto(`${site.server.url}data-protection/`);
+    await page.goto(`${site.server.url}data-protection/export-findings/`);
     const wide = page
       .locator('pre[role="region"]')
       .filter({ hasText: 'create-publishing-destination' })
@@ -123,11 +123,11 @@ describe.skipIf(skipBrowserTests)('on a 375 px phone', () => {
 
     const toc = page.locator('details.toc-drawer');
     await toc.locator('summary').tap();
-    await toc.getByRole('link', { name: 'Malware scan snapshots' }).tap();
-    await page.waitForURL(/#malware-scan-snapshots$/);
+    await toc.getByRole('link', { name: 'Lists you upload to S3' }).tap();
+    await page.waitForURL(/#lists-you-upload-to-s3$/);
     await expect
       .poll(() =>
-        page.locator('#malware-scan-snapshots').evaluate((el) => el.getBoundingClientRect().top),
+        page.locator('#lists-you-upload-to-s3').evaluate((el) => el.getBoundingClientRect().top),
       )
       .toBeLessThan(200);
 

@@ -100,8 +100,8 @@ describe.skipIf(skipBrowserTests)(
     it('keeps heading permalinks and the printable guide working', async () => {
       const page = await context.newPage();
       await page.goto(`${site.server.url}data-protection/`);
-      await page.getByRole('link', { name: 'Permalink to “Malware scan snapshots”' }).click();
-      expect(new URL(page.url()).hash).toBe('#malware-scan-snapshots');
+      await page.getByRole('link', { name: 'Permalink to “Lists you upload to S3”' }).click();
+      expect(new URL(page.url()).hash).toBe('#lists-you-upload-to-s3');
       await page
         .locator('.site-footer')
         .getByRole('link', { name: 'the guide as one page' })

@@ -65,12 +65,12 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await context.newPage();
-    await page.goto(`${site.server.url}data-protection/`);
+    await page.goto(`${site.server.url}data-protection/export-findings/`);
     const blocks = page.locator('code-block');
     expect(await blocks.count()).toBeGreaterThan(1);
     expect(await page.locator('code-block .copy-button').count()).toBe(await blocks.count());
 
-    const block = blocks.nth(1);
+    const block = blocks.first();
     const label = await block.locator('pre').getAttribute('aria-label');
     const button = page.getByRole('button', { name: `Copy ${label}`, exact: true });
     await button.click();
@@ -95,8 +95,8 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     expect(await currentTocLinks(page)).toEqual([]);
     for (const id of [
       'export-findings-for-longer-retention',
-      'bucket-policy-that-insists-on-sse-kms',
-      'malware-scan-snapshots',
+      'what-guardduty-keeps-and-what-it-discards',
+      'lists-you-upload-to-s3',
       'encryption-at-rest-and-in-transit',
     ]) {
       await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -121,7 +121,7 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     const colours: Record<string, { keyword: string; string: string; text: string }> = {};
     for (const theme of ['light', 'dark'] as const) {
       const page = await site.browser.newPage({ ...desktop, colorScheme: theme });
-      await page.goto(`${site.server.url}data-protection/`);
+      await page.goto(`${site.server.url}data-protection/export-findings/`);
       colours[theme] = await page.evaluate(() => {
         const color = (sel: string) =>
           getComputedStyle(document.querySelector(sel) ?? document.body).color;
