@@ -71,6 +71,55 @@ scenarios:
 \`\`\`
 `;
 
+const trust = `
+\`\`\`json policy="forwarder-trust" kind="trust"
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": { "Service": "events.amazonaws.com" },
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}
+\`\`\`
+
+\`\`\`scenarios
+policies: [forwarder-trust]
+scenarios:
+  - name: EventBridge assumes the role
+    principal: events.amazonaws.com
+    action: sts:AssumeRole
+    resource: arn:aws:iam::111122223333:role/Forwarder
+    expect: allowed
+  - name: Another service cannot assume it
+    principal: lambda.amazonaws.com
+    action: sts:AssumeRole
+    resource: arn:aws:iam::111122223333:role/Forwarder
+    expect: denied
+\`\`\`
+`;
+
+describe('the IAM data a page is checked with', () => {
+  it('includes the services of its resources and context keys, whatever other pages read', async () => {
+    // sts:AssumeRole acts on an iam role: the page needs iam's resource types, though no policy
+    // or action on it names iam.
+    const code = readPageCode(codeBlocks(trust));
+    expect([...code.services].sort()).toEqual(['iam', 'sts']);
+    const fresh = createCatalogLoader();
+    const plan = planPage(code, await fresh.load(code.services), validatePolicy);
+    expect(plan.problems).toEqual([]);
+  });
+
+  it('holds exactly the services asked for, so a result never depends on compile order', async () => {
+    const fresh = createCatalogLoader();
+    await fresh.load(['iam', 'kms']);
+    expect([...(await fresh.load(['sts'])).services.keys()]).toEqual(['sts']);
+    expect(fresh.servicesRead()).toBe(3);
+  });
+});
+
 describe('a page’s policies and scenarios', () => {
   it('pass when every scenario gets the result it expects and each policy has both kinds', async () => {
     expect(await problemsOf(triage)).toEqual([]);

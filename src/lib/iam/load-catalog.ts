@@ -16,7 +16,10 @@ import type { IamCatalog, IamService } from './catalog.ts';
 
 /** Loads the services a page needs; each service is read once per loader. */
 export interface CatalogLoader {
-  /** A catalog holding at least the services with these prefixes (unknown prefixes are skipped). */
+  /**
+   * A catalog of exactly the services with these prefixes (unknown prefixes are skipped): never
+   * more, so a page's checks do not depend on what other pages, compiled earlier, have read.
+   */
   load(prefixes: Iterable<string>): Promise<IamCatalog>;
   /** How many services it has read so far. */
   servicesRead(): number;
@@ -33,15 +36,17 @@ export function createCatalogLoader(): CatalogLoader {
   return {
     async load(wanted) {
       prefixes ??= iamServiceKeys();
-      for (const prefix of wanted) {
-        const key = prefix.toLowerCase();
-        if (!services.has(key)) services.set(key, loadService(key));
+      const keys = [...new Set([...wanted].map((prefix) => prefix.toLowerCase()))];
+      const loaded = keys.map((key) => {
+        const service = services.get(key) ?? loadService(key);
+        services.set(key, service);
+        return service;
+      });
+      const page = new Map<string, IamService>();
+      for (const service of await Promise.all(loaded)) {
+        if (service) page.set(service.prefix, service);
       }
-      const all = new Map<string, IamService>();
-      for (const service of await Promise.all(services.values())) {
-        if (service) all.set(service.prefix, service);
-      }
-      return { services: all, prefixes: await prefixes, globalConditionKeys };
+      return { services: page, prefixes: await prefixes, globalConditionKeys };
     },
     servicesRead: () => services.size,
   };

@@ -105,9 +105,16 @@ export function readPageCode(blocks: readonly CodeBlock[]): PageCode {
         })),
       );
       scenarioBlocks.push({ index, fence: code.fence, block: parsed.block });
+      // Every service the scenario's check reads: the action's, the resource ARN's (sts:AssumeRole
+      // acts on an iam role) and each context key's.
       for (const scenario of parsed.block.scenarios) {
-        const prefix = servicePrefixOf(scenario.action);
-        if (prefix) services.add(prefix);
+        for (const prefix of [
+          servicePrefixOf(scenario.action),
+          arnParts(scenario.resource)?.service,
+          ...scenario.context.map(([key]) => servicePrefixOf(key)),
+        ]) {
+          if (prefix && prefix !== 'aws') services.add(prefix.toLowerCase());
+        }
       }
       return;
     }
