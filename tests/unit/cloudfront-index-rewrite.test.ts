@@ -45,3 +45,60 @@ describe('the CloudFront index rewrite function', () => {
     expect(withQuery.headers['location']?.value).toBe('/docs/search/?q=TLS%201.3&x=a&x=b');
   });
 });
+
+describe('the trailing-slash redirect is never an open redirect (security review M1)', () => {
+  const origin = 'https://guide.example.com';
+  // Paths a link can carry to send a reader from the guide's domain to another host: a leading
+  // "//" or "/\" makes a Location protocol-relative, and the host after it needs no ASCII dot
+  // (decimal or hex IPs, %2E, the ideographic full stop U+3002 that the host parser maps to ".").
+  const payloads = [
+    '//evil',
+    '//evil%2Ecom',
+    '//evil%2ecom',
+    '//evil%E3%80%82com',
+    '//evil\u3002com',
+    '//evil\uFF0Ecom',
+    '//3232235777',
+    '//2130706433',
+    '//0x7f000001',
+    '/\\evil%2Ecom',
+    '/\\\\evil',
+    '///\\evil',
+    '////evil',
+    '/\\/evil',
+    '\\\\evil',
+    '/\t/evil',
+    '/\t\\evil',
+    '/\n/evil',
+    '/\r\n/evil',
+    '/\t\t//evil',
+    '//\tevil',
+    '/%2F/evil',
+    '/%2F%2Fevil',
+    '/%5C%5Cevil',
+    '/%5Cevil',
+    '/%09/evil',
+    '//evil/docs/search',
+    '//user@evil',
+    '//evil:443',
+  ];
+
+  it.each(payloads)('%j redirects to a path on the guide’s own host', (uri) => {
+    const result = run(uri, { q: { value: 'x' } });
+    // None has an ASCII dot in its last segment, so each is a page URL that gets the redirect.
+    expect('statusCode' in result && result.statusCode).toBe(301);
+    const location = 'headers' in result ? (result.headers['location']?.value ?? '') : '';
+    // What the browser itself does with the Location: resolve it against the page's URL.
+    expect(new URL(location, `${origin}/`).origin, location).toBe(origin);
+    // Never more than one leading slash, even after the URL parser drops tabs and newlines.
+    expect(location.replace(/[\t\n\r]/g, ''), location).toMatch(/^\/[^/\\]/);
+  });
+
+  it('collapses the leading run and keeps the rest of the path and the query', () => {
+    const location = (uri: string) =>
+      (run(uri, { q: { value: 'TLS%201.3' } }) as CloudFrontResponse).headers['location']?.value;
+    expect(location('//evil%E3%80%82com')).toBe('/evil%E3%80%82com/?q=TLS%201.3');
+    expect(location('///\\evil')).toBe('/evil/?q=TLS%201.3');
+    expect(location('//docs/data-protection')).toBe('/docs/data-protection/?q=TLS%201.3');
+  });
+});
