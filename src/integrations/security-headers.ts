@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { findCspBlockedMarkup } from '../lib/csp-audit.ts';
+import { findCspBlockedMarkupInHtml } from '../lib/csp-audit.ts';
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from '../lib/security-headers.ts';
 
 /**
@@ -31,8 +31,10 @@ export function securityHeaders(): AstroIntegration {
         for (const file of files.filter((f) => f.endsWith('.html'))) {
           const path = join(outDir, file);
           const html = await readFile(path, 'utf8');
-          for (const found of findCspBlockedMarkup(html))
-            problems.push(`  ${file}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`);
+          for (const found of findCspBlockedMarkupInHtml(html)) {
+            const where = found.line === undefined ? file : `${file}:${found.line}`;
+            problems.push(`  ${where}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`);
+          }
           await writeFile(path, withMetaPolicy(html, meta, file));
         }
         if (problems.length > 0) {

@@ -62,8 +62,23 @@ describe('a writer’s mistake about page addresses or markup stops the build, n
     const { code, output } = await buildFixture('inline-style');
     expect(code).not.toBe(0);
     expect(output).toContain("would be blocked by the site's Content-Security-Policy");
-    expect(output).toContain('index.html: style="" attribute: <p style="color:red">Red text</p>');
+    expect(output).toMatch(
+      /index\.html:\d+: style="" attribute: <p style="color:red">Red text<\/p>/,
+    );
     expect(output).toContain('fix: style it with a class in a stylesheet instead');
+  });
+
+  it('blocked markup hidden where a raw-text parser cannot see it: style="" in <pre>, a javascript: link in <noscript>', async () => {
+    const { code, output } = await buildFixture('csp-hidden-markup');
+    expect(code).not.toBe(0);
+    expect(output).toContain("would be blocked by the site's Content-Security-Policy");
+    expect(output).toMatch(
+      /index\.html:\d+: style="" attribute: <span style="color:red">aws guardduty list-detectors/,
+    );
+    expect(output).toMatch(
+      /index\.html:\d+: javascript: URL in href="": <a href="javascript:alert\(1\)">Search<\/a>/,
+    );
+    expect(output).toContain('fix: use a <button> with a listener from a script file');
   });
 
   it('the same fixture site, without the mistake, builds (so each failure above is the mistake’s doing)', async () => {
