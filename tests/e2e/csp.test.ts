@@ -5,6 +5,7 @@ import { headersForPath, parseHeadersFile } from '../../src/lib/security-headers
 import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { expectSiteRunsUnderPolicy } from './csp-checks.ts';
+import { expectNotFoundPage } from './served-site-checks.ts';
 
 const builds = [
   { name: 'at the domain root', dist: inject('rootDist'), base: '/' },
@@ -40,6 +41,10 @@ describe.skipIf(skipBrowserTests).each(builds)(
       expect(csp).toMatch(/; require-trusted-types-for 'script'; trusted-types default$/);
       const response = await fetch(`${server.url}search/`);
       expect(response.headers.get('content-security-policy')).toBe(csp);
+    });
+
+    it('answers a missing page with the guide’s 404 page and status 404', async () => {
+      await expectNotFoundPage(server);
     });
 
     it('loads every page and runs searches (header dialog, landing highlight, search page) with zero CSP or Trusted Types violations and no request to another origin', async () => {

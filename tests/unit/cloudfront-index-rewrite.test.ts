@@ -4,6 +4,7 @@ import {
   type CloudFrontRequest,
   type CloudFrontResponse,
 } from '../helpers/cloudfront-function.ts';
+import { openRedirectPaths } from './open-redirect-paths.ts';
 
 const handler = loadIndexRewrite();
 
@@ -48,42 +49,8 @@ describe('the CloudFront index rewrite function', () => {
 
 describe('the trailing-slash redirect is never an open redirect (security review M1)', () => {
   const origin = 'https://guide.example.com';
-  // Paths a link can carry to send a reader from the guide's domain to another host: a leading
-  // "//" or "/\" makes a Location protocol-relative, and the host after it needs no ASCII dot
-  // (decimal or hex IPs, %2E, the ideographic full stop U+3002 that the host parser maps to ".").
-  const payloads = [
-    '//evil',
-    '//evil%2Ecom',
-    '//evil%2ecom',
-    '//evil%E3%80%82com',
-    '//evil\u3002com',
-    '//evil\uFF0Ecom',
-    '//3232235777',
-    '//2130706433',
-    '//0x7f000001',
-    '/\\evil%2Ecom',
-    '/\\\\evil',
-    '///\\evil',
-    '////evil',
-    '/\\/evil',
-    '\\\\evil',
-    '/\t/evil',
-    '/\t\\evil',
-    '/\n/evil',
-    '/\r\n/evil',
-    '/\t\t//evil',
-    '//\tevil',
-    '/%2F/evil',
-    '/%2F%2Fevil',
-    '/%5C%5Cevil',
-    '/%5Cevil',
-    '/%09/evil',
-    '//evil/docs/search',
-    '//user@evil',
-    '//evil:443',
-  ];
 
-  it.each(payloads)('%j redirects to a path on the guide’s own host', (uri) => {
+  it.each(openRedirectPaths)('%j redirects to a path on the guide’s own host', (uri) => {
     const result = run(uri, { q: { value: 'x' } });
     // None has an ASCII dot in its last segment, so each is a page URL that gets the redirect.
     expect('statusCode' in result && result.statusCode).toBe(301);
