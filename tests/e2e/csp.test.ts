@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headersForPath, parseHeadersFile } from '../../src/lib/security-headers.ts';
+import {
+  headersForPath,
+  parseHeadersFile,
+  securityHeaders,
+} from '../../src/lib/security-headers.ts';
 import { launchChromium, skipBrowserTests, type LaunchedBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { expectSiteRunsUnderPolicy } from './csp-checks.ts';
@@ -41,6 +45,15 @@ describe.skipIf(skipBrowserTests).each(builds)(
       expect(csp).toMatch(/; require-trusted-types-for 'script'; trusted-types default$/);
       const response = await fetch(`${server.url}search/`);
       expect(response.headers.get('content-security-policy')).toBe(csp);
+    });
+
+    it('sends no referrer from any page, also where the host sends no headers (a <meta> in each page)', () => {
+      for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.html')) continue;
+        const html = readFileSync(join(dist, file), 'utf8');
+        expect(html, file).toContain('<meta name="referrer" content="no-referrer">');
+      }
+      expect(securityHeaders()['Referrer-Policy']).toBe('no-referrer');
     });
 
     it('answers a missing page with the guide’s 404 page and status 404', async () => {
