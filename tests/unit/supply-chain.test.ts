@@ -70,15 +70,15 @@ describe('installs (security review L3, I6)', () => {
   });
 
   it('declare only dependencies the code imports', () => {
+    const skipped = /(^|\/)(node_modules|\.work|\.output|\.astro|dist)(\/|$)/;
     const sources = ['astro.config.ts', 'src', 'deploy', 'tests', 'bench'].flatMap((path) =>
       path.endsWith('.ts')
         ? [read(path)]
-        : readdirSync(join(projectRoot, path), { recursive: true, encoding: 'utf8' })
-            .filter(
-              (f) =>
-                /\.(ts|astro|mjs|js)$/.test(f) && !/(^|\/)(node_modules|\.work|\.output)\//.test(f),
-            )
-            .map((f) => read(join(path, f))),
+        : readdirSync(join(projectRoot, path), { recursive: true, withFileTypes: true })
+            .filter((e) => e.isFile() && /\.(ts|astro|mjs|js)$/.test(e.name))
+            .map((e) => join(e.parentPath, e.name))
+            .filter((file) => !skipped.test(file))
+            .map((file) => readFileSync(file, 'utf8')),
     );
     const code = sources.join('\n');
     for (const name of Object.keys(packageJson('package.json').dependencies)) {
