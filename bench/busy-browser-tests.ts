@@ -11,8 +11,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -29,6 +29,8 @@ interface RunResult {
   seconds: number;
   load: string;
   failures: string[];
+  /** The run's whole output, kept for a failed run. */
+  output: string;
 }
 
 /** One `vitest run` of the e2e tests (with the site builds its global setup makes). */
@@ -66,6 +68,7 @@ function runBrowserTests(extra: readonly string[], outputDir: string): Promise<R
           .map((l) => l.toFixed(2))
           .join(' '),
         failures: output.split('\n').filter((line) => /^\s*(×|FAIL)\s/.test(line)),
+        output,
       });
     });
   });
@@ -105,6 +108,12 @@ async function main(): Promise<void> {
           `${result.failed} failed, ${result.seconds.toFixed(0)} s, load average ${result.load}`,
       );
       for (const line of result.failures) console.log(`  ${line.trim()}`);
+      if (result.code !== 0) {
+        const log = join(root, 'bench/.work', `busy-run-${i}.log`);
+        mkdirSync(dirname(log), { recursive: true });
+        writeFileSync(log, result.output);
+        console.log(`  full output: ${log}`);
+      }
     }
   } finally {
     stopBurners();

@@ -73,9 +73,13 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     const label = await block.locator('pre').getAttribute('aria-label');
     const button = page.getByRole('button', { name: `Copy ${label}`, exact: true });
     await button.click();
+    // Waits on the page, not a clock: the label says "Copied" once the clipboard write has
+    // resolved (and for 2 s after), so check it first, then what the clipboard and the live
+    // region hold (neither changes after that).
+    await expect.poll(() => button.innerText()).toBe('Copied');
     const expected = await block.locator('pre').evaluate((el) => el.textContent);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     expect(expected).toContain('"Statement"');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await expect
       .poll(() =>
         page
@@ -84,7 +88,6 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
           .count(),
       )
       .toBe(1);
-    expect(await button.innerText()).toBe('Copied');
     await context.close();
   });
 
