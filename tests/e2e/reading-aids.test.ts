@@ -76,16 +76,20 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     // Waits on the page, not a clock: the label says "Copied" once the clipboard write has
     // resolved (and for 2 s after), so check it first, then what the clipboard and the live
     // region hold (neither changes after that).
-    await expect.poll(() => button.innerText()).toBe('Copied');
+    await expect.poll(() => button.innerText(), { timeout: 15_000 }).toBe('Copied');
     const expected = await block.locator('pre').evaluate((el) => el.textContent);
     expect(expected).toContain('"Statement"');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await expect
-      .poll(() =>
-        page
-          .getByRole('status')
-          .filter({ hasText: /^Copied$/ })
-          .count(),
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000 })
+      .toBe(expected);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Copied$/ })
+            .count(),
+        { timeout: 15_000 },
       )
       .toBe(1);
     await context.close();
