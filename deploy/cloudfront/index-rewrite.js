@@ -9,6 +9,9 @@
 //   /data-protection        -> 301 to /data-protection/ (query string kept), the trailing-slash form
 //                              used by every link, the sitemap and the canonical URLs
 //   /_astro/app.Ab12.js     -> unchanged (the last segment has a file extension)
+//   //evil.example          -> 301 to /evil.example/, never to //evil.example/: a Location that
+//                              starts with two slashes (or backslashes, or with a tab or newline
+//                              between them, which the URL parser drops) names another host
 // It works the same under a subpath (/docs/...), so it needs no configuration.
 // Unit test: tests/unit/cloudfront-index-rewrite.test.ts.
 
@@ -30,10 +33,18 @@ function handler(event) {
     statusCode: 301,
     statusDescription: 'Moved Permanently',
     headers: {
-      location: { value: uri + '/' + queryString(request.querystring) },
+      location: { value: sameOriginPath(uri) + '/' + queryString(request.querystring) },
       'cache-control': { value: 'public, max-age=3600' },
     },
   };
+}
+
+// The path with its leading run of slashes, backslashes, tabs and newlines collapsed to one "/".
+// Browsers read "//host", "/\host" and "/<tab>/host" in a Location as a URL on another host (the
+// URL parser drops tabs and newlines and reads "\" as "/"), so an open redirect would otherwise
+// send https://guide//evil%E3%80%82com to https://evil.com/ (security review M1).
+function sameOriginPath(uri) {
+  return '/' + uri.replace(/^[\/\\\t\n\r]+/, '');
 }
 
 // Rebuilds "?a=1&b=2" from the event's query string object. Values arrive as the viewer sent them

@@ -10,15 +10,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findCspBlockedMarkup } from '../lib/csp-audit.ts';
-import { listFiles, type BuiltPage, type BuiltSite } from '../lib/built-site.ts';
+import { listFiles, withPositions, type BuiltPage, type BuiltSite } from '../lib/built-site.ts';
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from '../lib/security-headers.ts';
 
 /** The page's markup the policy would block, one line each, for the build error. */
 export function auditPage(page: BuiltPage): string[] {
-  // (src/lib/csp-audit.ts on the harden branch takes the parsed page: `page.tree`.)
-  return findCspBlockedMarkup(page.html).map(
-    (found) => `  ${page.file}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`,
-  );
+  if (findCspBlockedMarkup(page.tree).length === 0) return [];
+  // The shared parse keeps no positions (it is faster without); parse again to name the lines.
+  return findCspBlockedMarkup(withPositions(page).tree).map((found) => {
+    const where = found.line === undefined ? page.file : `${page.file}:${found.line}`;
+    return `  ${where}: ${found.kind}: ${found.snippet}\n    fix: ${found.fix}`;
+  });
 }
 
 /**

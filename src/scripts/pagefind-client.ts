@@ -11,6 +11,7 @@ import {
   type PagefindResultData,
   type SearchHit,
 } from '../lib/search.ts';
+import { allowPagefindWorker } from './trusted-types.ts';
 
 /** The subset of Pagefind 1.6's `pagefind.js` module this site uses. */
 interface PagefindModule {
@@ -28,6 +29,8 @@ let loading: Promise<PagefindModule> | undefined;
  * loads everything else from that folder, and `baseUrl` puts `<base>` in front of result URLs.
  */
 export function loadPagefind(moduleUrl: string, baseUrl: string): Promise<PagefindModule> {
+  // Before Pagefind starts its worker: the CSP enforces Trusted Types (src/scripts/trusted-types.ts).
+  allowPagefindWorker(moduleUrl);
   loading ??= (import(/* @vite-ignore */ moduleUrl) as Promise<PagefindModule>)
     .then(async (pagefind) => {
       await pagefind.options({

@@ -56,7 +56,10 @@ describe.each(builds)('the site built $name, as a host serves it', ({ dist, base
     const resourceSelectors =
       'script[src], link[rel~="stylesheet"], link[rel~="icon"], link[rel~="preload"], link[rel~="modulepreload"], link[rel~="manifest"], img, source, iframe, video, audio, object, embed';
     for (const file of files.filter((f) => f.endsWith('.html'))) {
-      const root = parse(readFileSync(join(dist, file), 'utf8'));
+      // Markup inside <pre> and <noscript> too (node-html-parser reads both as raw text by default).
+      const root = parse(readFileSync(join(dist, file), 'utf8'), {
+        blockTextElements: { script: true, style: true },
+      });
       for (const el of root.querySelectorAll(resourceSelectors)) {
         for (const attr of ['src', 'href', 'srcset', 'data', 'poster']) {
           const value = el.getAttribute(attr);

@@ -74,18 +74,25 @@ describe.skipIf(skipBrowserTests)('reading aids', () => {
     const label = await block.locator('pre').getAttribute('aria-label');
     const button = page.getByRole('button', { name: `Copy ${label}`, exact: true });
     await button.click();
+    // Waits on the page, not a clock: the label says "Copied" once the clipboard write has
+    // resolved (and for 2 s after), so check it first, then what the clipboard and the live
+    // region hold (neither changes after that).
+    await expect.poll(() => button.innerText(), { timeout: 15_000 }).toBe('Copied');
     const expected = await block.locator('pre').evaluate((el) => el.textContent);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     expect(expected).toContain('"Statement"');
     await expect
-      .poll(() =>
-        page
-          .getByRole('status')
-          .filter({ hasText: /^Copied$/ })
-          .count(),
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000 })
+      .toBe(expected);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('status')
+            .filter({ hasText: /^Copied$/ })
+            .count(),
+        { timeout: 15_000 },
       )
       .toBe(1);
-    expect(await button.innerText()).toBe('Copied');
     await context.close();
   });
 

@@ -49,11 +49,13 @@ export async function watchedPage(
     if (new URL(request.url()).origin !== server.origin)
       problems.push(`request to another origin: ${request.url()}`);
   });
-  page.on('requestfailed', (request) =>
-    problems.push(
-      `request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`,
-    ),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // The browser cancelled it (the page navigated on while, say, the favicon was still loading
+    // on a busy machine): nothing a reader sees fail. Server and network failures still count.
+    if (reason === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${reason})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });

@@ -38,10 +38,19 @@ const builtFiles = [
 describe('the Content-Security-Policy', () => {
   it('is the strict policy the guide promises, sent as a header', () => {
     expect(contentSecurityPolicy('header')).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
-        "frame-ancestors 'none'; upgrade-insecure-requests",
+      "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; " +
+        "frame-ancestors 'none'; upgrade-insecure-requests; require-trusted-types-for 'script'; " +
+        'trusted-types default',
     );
+  });
+
+  it('allows nothing the site does not use (security review L7): no blob:, no data:, no default', () => {
+    const policy = contentSecurityPolicy('header');
+    expect(policy).not.toMatch(/blob:|data:|\*|https?:/);
+    expect(policy).toMatch(/^default-src 'none';/);
+    expect(policy).toContain("base-uri 'none'");
+    expect(policy).not.toMatch(/font-src|frame-src|media-src|manifest-src|child-src/);
   });
 
   it('never allows inline code or eval', () => {
