@@ -73,12 +73,15 @@ async function runQueries(dist: string): Promise<Scored[]> {
     const scored: Scored[] = [];
     for (const entry of qualityQueries) {
       await page.goto(`${server.url}search/?q=${encodeURIComponent(entry.query)}`);
-      // Done when the status line says something and no search is in flight (aria-busy).
-      await page.waitForFunction(() => {
-        const host = document.querySelector('search-page');
-        const status = host?.querySelector('[data-status]')?.textContent ?? '';
-        return status !== '' && host?.getAttribute('aria-busy') !== 'true';
-      });
+      // Done when the result list says which query it shows (data-for); a build from before that
+      // signal existed is done when its status line says anything.
+      await page.waitForFunction((query) => {
+        const list = document.querySelector('search-page [data-results]');
+        const status = document.querySelector('search-page [data-status]')?.textContent ?? '';
+        return list?.hasAttribute('data-for')
+          ? list.getAttribute('data-for') === query
+          : status !== '';
+      }, entry.query);
       const listed = await page.evaluate((): Listed => {
         const path = (href: string) =>
           new URL(href, location.href).pathname.replace(/^\//, '').replace(/\/$/, '');
@@ -136,11 +139,13 @@ const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 function report(scored: readonly Scored[]): void {
   const verbose = args.has('verbose');
   for (const s of scored) {
-    if (!verbose && s.rank === 1) continue;
+    const sectionMissed = s.section !== undefined && s.listed.firstSection !== s.section;
+    if (!verbose && s.rank === 1 && !sectionMissed) continue;
     const shown = s.listed.pages.slice(0, 3).map((p) => p || '(overview)');
     console.log(
       `${s.rank === 1 ? 'ok  ' : s.rank ? `#${s.rank}  ` : 'MISS'} [${s.kind}] “${s.query}” ` +
         `wants ${s.pages.map((p) => p || '(overview)').join(' | ')}; got ${shown.join(', ') || 'nothing'}` +
+        (sectionMissed ? ` (first section ${s.listed.firstSection ?? 'none'}, wants ${s.section})` : '') +
         ` — ${s.listed.status}`,
     );
   }

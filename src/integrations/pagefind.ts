@@ -8,11 +8,12 @@ import * as pagefindApi from 'pagefind';
 import {
   isRuntimeFile,
   isUnusedUiFile,
+  prepareForIndex,
   runtimeKey,
-  separateAdjacentCells,
   urlForHtmlFile,
   versionRuntime,
 } from '../lib/search-index.ts';
+import { writeSearchVocabulary } from '../lib/search-vocabulary.ts';
 
 /** Components read the runtime key from here: `import { runtimeKey } from 'virtual:guardduty-guide/pagefind'`. */
 const VIRTUAL_ID = 'virtual:guardduty-guide/pagefind';
@@ -115,6 +116,8 @@ export async function buildSearchIndex(
       `Pagefind found no page with data-pagefind-body in ${outDir}; search would be empty. Check that DocsLayout marks the article.`,
     );
   }
+  // "Did you mean": the index's words, written next to it (src/lib/search-vocabulary.ts).
+  await writeSearchVocabulary(bundleDir);
   return { pageCount, bundleDir, runtimeKey: await finishBundle(bundleDir, expectedKey) };
 }
 
@@ -131,7 +134,7 @@ async function indexSite(outDir: string, bundleDir: string): Promise<number> {
       const html = await readFile(join(outDir, file), 'utf8');
       const added = await index.addHTMLFile({
         url: urlForHtmlFile(file),
-        content: separateAdjacentCells(html),
+        content: prepareForIndex(html),
       });
       failOn(`addHTMLFile (${file})`, added.errors);
     }

@@ -17,7 +17,7 @@ export async function loadDocEntries(): Promise<
 }
 
 function toDocPage(entry: CollectionEntry<'docs'>): DocPage {
-  const { title, description, sidebar, lastReviewed, sources } = entry.data;
+  const { title, description, sidebar, lastReviewed, sources, aliases } = entry.data;
   const slug = slugFromEntryId(entry.id);
   return {
     slug,
@@ -27,5 +27,6 @@ function toDocPage(entry: CollectionEntry<'docs'>): DocPage {
     order: sidebar.order,
     lastReviewed,
     sources,
+    aliases,
   };
 }

@@ -33,6 +33,8 @@ export interface PageData {
   /** Human-readable date, e.g. "28 November 2026" (fixed locale and time zone for identical rebuilds). */
   lastReviewedText: string;
   sources: Source[];
+  /** Search-only terms for the page (frontmatter `aliases`), indexed and never shown. */
+  aliases: string[];
 }
 
 /** Where the site lives and what it is called. */
@@ -79,6 +81,7 @@ export function getPageData(
     lastReviewedIso: current.lastReviewed.toISOString().slice(0, 10),
     lastReviewedText: formatDate(current.lastReviewed),
     sources: current.sources,
+    aliases: current.aliases,
   };
 }
 

@@ -32,4 +32,6 @@ export interface DocPage {
   lastReviewed: Date;
   /** Official references. */
   sources: Source[];
+  /** Search terms for the page that it may not use itself (frontmatter `aliases`); never shown. */
+  aliases: string[];
 }

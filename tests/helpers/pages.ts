@@ -10,6 +10,7 @@ export function docPage(slug: string, order: number, overrides: Partial<DocPage>
     order,
     lastReviewed: new Date('2026-11-28'),
     sources: [{ title: 'Source', url: 'https://docs.aws.amazon.com/guardduty/' }],
+    aliases: [],
     ...overrides,
   };
 }
