@@ -145,7 +145,9 @@ function report(scored: readonly Scored[]): void {
     console.log(
       `${s.rank === 1 ? 'ok  ' : s.rank ? `#${s.rank}  ` : 'MISS'} [${s.kind}] “${s.query}” ` +
         `wants ${s.pages.map((p) => p || '(overview)').join(' | ')}; got ${shown.join(', ') || 'nothing'}` +
-        (sectionMissed ? ` (first section ${s.listed.firstSection ?? 'none'}, wants ${s.section})` : '') +
+        (sectionMissed
+          ? ` (first section ${s.listed.firstSection ?? 'none'}, wants ${s.section})`
+          : '') +
         ` — ${s.listed.status}`,
     );
   }

@@ -75,16 +75,17 @@ class SearchDialog {
     });
   }
 
+  /** After site-search.ts has opened the dialog: remembers the opener, searches what was typed. */
   open(opener: Element | null): void {
-    if (!this.#dialog.open) {
-      this.#opener = opener instanceof HTMLElement ? opener : null;
-      this.#dialog.showModal();
-    }
-    this.#input.focus();
-    this.#input.select();
+    // Closed again (Escape) before this code had loaded: nothing to do.
+    if (!this.#dialog.open) return;
+    this.#opener ??= opener instanceof HTMLElement ? opener : null;
     loadPagefind(this.#moduleUrl, this.#base).catch(() => {
       this.#status.textContent = LOAD_ERROR_TEXT;
     });
+    const typed = this.#input.value.trim();
+    if (typed && this.#list.dataset['for'] !== typed)
+      void this.#search({ query: typed, verbatim: false });
   }
 
   async #searchNow(query: string, verbatim: boolean, isStale: () => boolean): Promise<void> {

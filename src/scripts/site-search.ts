@@ -31,8 +31,19 @@ class SiteSearch extends HTMLElement {
     void this.open(document.activeElement);
   };
 
-  /** Opens the dialog; focus goes back to `opener` when it closes. */
+  /**
+   * Opens the dialog; focus goes back to `opener` when it closes. The dialog (already in the page)
+   * opens and takes focus at once, so what the reader types while its code loads is kept, and
+   * searched as soon as it has loaded.
+   */
   async open(opener: Element | null): Promise<void> {
+    const dialog = this.querySelector('dialog');
+    const input = dialog?.querySelector('input');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      input?.select();
+    }
+    input?.focus();
     const { openSearchDialog } = await import('./search-dialog.ts');
     openSearchDialog(this, opener);
     this.dataset['ready'] = '';

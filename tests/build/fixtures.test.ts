@@ -18,6 +18,14 @@ describe('a writer’s mistake fails the build with a message that says where an
     expect(output).toMatch(/add `description:`/);
   });
 
+  it('search aliases written as one string instead of a list name the file, the field and the fix', async () => {
+    const { code, output } = await buildFixture('bad-aliases');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/index\.mdx/);
+    expect(output).toMatch(/aliases/);
+    expect(output).toMatch(/write `aliases:` as a list, e\.g\. `aliases: \[SLR, service linked role\]`/);
+  });
+
   it('a link to a missing page file names the file, the line and the missing target', async () => {
     const { code, output } = await buildFixture('broken-page-link');
     expect(code).not.toBe(0);

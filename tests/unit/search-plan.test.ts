@@ -63,6 +63,15 @@ describe('planQuery', () => {
     expect(plan.didYouMean).toEqual(['service linked role']);
   });
 
+  it('offers nothing when a word no page has would be left in the offer', () => {
+    const parsed = parseQuery('glacier vault lock');
+    const plan = planQuery(
+      parsed,
+      checks(parsed, { glacier: [], vault: [], lock: [near('look')] }),
+    );
+    expect(plan.didYouMean).toEqual([]);
+  });
+
   it('looks for an identifier the site writes differently by its parts', () => {
     const parsed = parseQuery('com.amazonaws.us-east-1.guardduty-data');
     const plan = planQuery(

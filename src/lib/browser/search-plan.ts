@@ -84,10 +84,13 @@ function keepsDigits(check: WordCheck): boolean {
   return digits(check.suggestions[0]?.word ?? '') === digits(check.term.text);
 }
 
-/** Up to three whole queries: every unknown word swapped for its nearest word, then the runners-up. */
+/**
+ * Up to three whole queries: every unknown word swapped for its nearest word, then the runners-up.
+ * None when some unknown word has no near word: the offer would still hold a word no page has.
+ */
 function alternatives(parsed: ParsedQuery, lacking: readonly WordCheck[]): string[] {
   const withSuggestions = lacking.filter((c) => c.suggestions.length > 0);
-  if (withSuggestions.length === 0) return [];
+  if (withSuggestions.length === 0 || withSuggestions.length < lacking.length) return [];
   const best = new Map(withSuggestions.map((c) => [c.term, c.suggestions[0]?.word ?? '']));
   const queries = [rewrite(parsed, best)];
   for (const check of withSuggestions)
