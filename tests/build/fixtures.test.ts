@@ -23,7 +23,9 @@ describe('a writer’s mistake fails the build with a message that says where an
     expect(code).not.toBe(0);
     expect(output).toMatch(/index\.mdx/);
     expect(output).toMatch(/aliases/);
-    expect(output).toMatch(/write `aliases:` as a list, e\.g\. `aliases: \[SLR, service linked role\]`/);
+    expect(output).toMatch(
+      /write `aliases:` as a list, e\.g\. `aliases: \[SLR, service linked role\]`/,
+    );
   });
 
   it('a link to a missing page file names the file, the line and the missing target', async () => {
