@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { compoundParts, isIdentifier, termKey, trimWord } from './browser/search-query.ts';
 import {
   VOCABULARY_FOLDER,
+  SPLIT_AT,
   VOCABULARY_FORMAT,
   inVocabularyScope,
   vocabularyFileFor,
@@ -73,16 +74,35 @@ function keepsCase(token: string): boolean {
   return isIdentifier(token) || /^\p{Lu}{2,}$/u.test(token);
 }
 
-/** The vocabulary files for a site's words: path below the bundle folder, and JSON text. */
+/**
+ * The vocabulary files for a site's words: path below the bundle folder, and JSON text. One file
+ * per first character; a character with more than `splitAt` words gets one file per first two
+ * characters, and its one-letter file only says `split`.
+ */
 export function vocabularyFiles(
   words: ReadonlyMap<string, [string, number]>,
+  splitAt = SPLIT_AT,
 ): Array<{ path: string; text: string }> {
-  const files = new Map<string, VocabularyFile>();
+  const perLetter = new Map<string, Array<[string, [string, number]]>>();
   for (const [key, entry] of words) {
     const path = vocabularyFileFor(key);
-    const file = files.get(path) ?? { format: VOCABULARY_FORMAT, words: [] };
-    file.words.push(entry);
-    files.set(path, file);
+    const entries = perLetter.get(path) ?? [];
+    entries.push([key, entry]);
+    perLetter.set(path, entries);
+  }
+  const files = new Map<string, VocabularyFile>();
+  for (const [path, entries] of perLetter) {
+    if (entries.length <= splitAt) {
+      files.set(path, { format: VOCABULARY_FORMAT, words: entries.map(([, entry]) => entry) });
+      continue;
+    }
+    files.set(path, { format: VOCABULARY_FORMAT, words: [], split: true });
+    for (const [key, entry] of entries) {
+      const twoCharacters = vocabularyFileFor(key, 2);
+      const file = files.get(twoCharacters) ?? { format: VOCABULARY_FORMAT, words: [] };
+      file.words.push(entry);
+      files.set(twoCharacters, file);
+    }
   }
   return [...files]
     .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -11,6 +11,7 @@ import {
   planQuery,
   rankByCoverage,
   rankExactFirst,
+  type QueryPlan,
   type WordCheck,
 } from '../lib/browser/search-plan.ts';
 import { parseQuery, type QueryTerm } from '../lib/browser/search-query.ts';
@@ -87,13 +88,12 @@ export const LOAD_ERROR_TEXT = import.meta.env.DEV
 
 const shards = new Map<string, Promise<VocabularyShard | undefined>>();
 
-/** The vocabulary file for words starting like `key`, fetched once; `undefined` if it cannot be had. */
-function vocabularyFor(bundleUrl: string, key: string): Promise<VocabularyShard | undefined> {
-  const url = bundleUrl + vocabularyFileFor(key);
+/** A vocabulary file, fetched and read once; `undefined` if it cannot be had. */
+function vocabularyFile(url: string): Promise<VocabularyShard | undefined> {
   let shard = shards.get(url);
   if (!shard) {
     shard = fetch(url)
-      .then((response) => (response.ok ? response.json() : undefined))
+      .then((response): Promise<unknown> | undefined => (response.ok ? response.json() : undefined))
       .then(readVocabularyFile)
       .catch(() => undefined);
     shards.set(url, shard);
@@ -101,11 +101,22 @@ function vocabularyFor(bundleUrl: string, key: string): Promise<VocabularyShard 
   return shard;
 }
 
+/**
+ * The vocabulary for words starting like `key`: its letter's file, or the two-character file when
+ * the letter is split; `undefined` if it cannot be had.
+ */
+async function vocabularyFor(bundleUrl: string, key: string): Promise<VocabularyShard | undefined> {
+  const letter = await vocabularyFile(bundleUrl + vocabularyFileFor(key));
+  return letter?.split ? vocabularyFile(bundleUrl + vocabularyFileFor(key, 2)) : letter;
+}
+
 /** Looks each word up in the vocabulary; a word that cannot be checked counts as known. */
 async function checkWords(bundleUrl: string, terms: readonly QueryTerm[]): Promise<WordCheck[]> {
   return Promise.all(
     terms.map(async (term): Promise<WordCheck> => {
-      if (!inVocabularyScope(term.text)) return { term, known: true, suggestions: [] };
+      // A one-character word is being typed; anything in scope of the index matches its start.
+      if (term.key.length < 2 || !inVocabularyScope(term.text))
+        return { term, known: true, suggestions: [] };
       const shard = await vocabularyFor(bundleUrl, term.key);
       const known = !shard || hasWord(shard, term.key);
       return { term, known, suggestions: known || !shard ? [] : nearestWords(shard, term.key) };
@@ -150,6 +161,11 @@ export async function runSearch(
   { verbatim = false, isStale = () => false }: SearchOptions = {},
 ): Promise<SearchOutcome | null> {
   const parsed = parseQuery(query);
+  const ask = (plan: QueryPlan) => (parsed.phrase ? query : pagefindQuery(plan));
+  // Most words are in the vocabulary: search as if all were while it is checked, not after.
+  const hopeful = planQuery(parsed, []);
+  const early = hopeful.required.length > 0 ? pagefind.search(ask(hopeful)) : undefined;
+  early?.catch(() => undefined);
   const checks = parsed.phrase ? [] : await checkWords(bundleUrl, parsed.meaningful);
   if (isStale()) return null;
   const plan = planQuery(parsed, checks, verbatim);
@@ -157,7 +173,9 @@ export async function runSearch(
   let found: PagefindResult[] = [];
   let partial = plan.unknown.length > 0;
   if (plan.required.length > 0) {
-    const response = await pagefind.search(parsed.phrase ? query : pagefindQuery(plan));
+    const response = await (early && ask(plan) === ask(hopeful)
+      ? early
+      : pagefind.search(ask(plan)));
     if (!response || isStale()) return null;
     found = response.results;
     if (found.length === 0 && plan.required.length > 1) {

@@ -66,6 +66,21 @@ describe('the vocabulary written at index time', () => {
     expect(vocabularyFiles(collectWords(pages))).toEqual(files);
   });
 
+  it('splits a letter with too many words into files per first two characters', () => {
+    const files = vocabularyFiles(collectWords([page('apple apricot axe bee')]), 2);
+    expect(files.map((f) => f.path)).toEqual([
+      'vocabulary/a.json',
+      'vocabulary/ap.json',
+      'vocabulary/ax.json',
+      'vocabulary/b.json',
+    ]);
+    const letter = readVocabularyFile(JSON.parse(files[0]?.text ?? ''));
+    expect(letter).toMatchObject({ split: true, keys: [] });
+    const ap = readVocabularyFile(JSON.parse(files[1]?.text ?? ''));
+    expect(ap).toMatchObject({ split: false, keys: ['apple', 'apricot'] });
+    expect(files[1]?.path).toBe(vocabularyFileFor('apricots', 2));
+  });
+
   it('decodes a Pagefind fragment, and says so when the format is not one', () => {
     const fragment = gzipSync(
       `pagefind_dcd${JSON.stringify({ url: '/a/', content: 'Words here', meta: { title: 'A' } })}`,

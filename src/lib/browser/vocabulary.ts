@@ -1,8 +1,12 @@
 /**
  * The site's vocabulary: every word and identifier the search index holds, written at index time
  * (src/lib/search-vocabulary.ts) as one small JSON file per first character, below the Pagefind
- * bundle. The browser loads only the files for the words a reader typed, to tell a word the guide
- * never uses from one it does, and to suggest the nearest words it does use.
+ * bundle; on a large site a letter with more than `SPLIT_AT` words gets one file per first two
+ * characters instead, and its one-letter file says so. The browser loads only the files for the
+ * words a reader typed, to tell a word the guide never uses from one it does, and to suggest the
+ * nearest words it does use. A slip in a word's first character (or, on a split letter, its first
+ * two) gets no suggestion, as in most spelling checkers (Lucene's DirectSpellChecker has the same
+ * rule): that is what keeps each file small.
  */
 import { stemPrefix, termKey } from './search-query.ts';
 
@@ -12,11 +16,16 @@ export const VOCABULARY_FOLDER = 'vocabulary/';
 /** Bumped when the file format changes. */
 export const VOCABULARY_FORMAT = 1;
 
+/** A letter with more words than this is split into one file per first two characters. */
+export const SPLIT_AT = 4000;
+
 /** One vocabulary file as written: each word as the site writes it, and how often it occurs. */
 export interface VocabularyFile {
   format: typeof VOCABULARY_FORMAT;
   /** Sorted by `termKey` of the word; one entry per key. */
   words: Array<[word: string, count: number]>;
+  /** In a one-letter file: the letter's words are in its two-character files instead. */
+  split?: true;
 }
 
 /**
@@ -29,10 +38,13 @@ export function inVocabularyScope(word: string): boolean {
   return word.length <= 64 && !/\d{4}/.test(word);
 }
 
-/** The file (below the bundle folder) that holds the words whose key starts like `key`. */
-export function vocabularyFileFor(key: string): string {
-  const first = key.charAt(0);
-  return `${VOCABULARY_FOLDER}${/^[a-z0-9]$/.test(first) ? first : '_'}.json`;
+/**
+ * The file (below the bundle folder) that holds the words whose key starts like `key`: by its
+ * first character, or by its first two (`characters: 2`) when that letter is split.
+ */
+export function vocabularyFileFor(key: string, characters: 1 | 2 = 1): string {
+  const name = [...key.slice(0, characters)].map((c) => (/^[a-z0-9]$/.test(c) ? c : '_')).join('');
+  return `${VOCABULARY_FOLDER}${name}.json`;
 }
 
 /** A loaded vocabulary file, ready to look words up in. */
@@ -43,6 +55,8 @@ export interface VocabularyShard {
   words: string[];
   /** How often each word occurs in the site. */
   counts: number[];
+  /** A one-letter file whose words are in two-character files instead (`vocabularyFileFor(key, 2)`). */
+  split: boolean;
 }
 
 /** Reads a vocabulary file's JSON; `undefined` when it is not one (the search then works without it). */
@@ -57,11 +71,14 @@ export function readVocabularyFile(json: unknown): VocabularyShard | undefined {
     if (typeof word === 'string' && typeof count === 'number')
       entries.push({ key: termKey(word), word, count });
   }
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Written sorted; sorted here only if it is not, since a large site's file holds tens of thousands.
+  if (entries.some((e, i) => i > 0 && (entries[i - 1]?.key ?? '') > e.key))
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return {
     keys: entries.map((e) => e.key),
     words: entries.map((e) => e.word),
     counts: entries.map((e) => e.count),
+    split: 'split' in json && json.split === true,
   };
 }
 
