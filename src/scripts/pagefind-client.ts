@@ -164,10 +164,17 @@ export async function runSearch(
   const ask = (plan: QueryPlan) => (parsed.phrase ? query : pagefindQuery(plan));
   // Most words are in the vocabulary: search as if all were while it is checked, not after.
   const hopeful = planQuery(parsed, []);
-  const early = hopeful.required.length > 0 ? pagefind.search(ask(hopeful)) : undefined;
+  const early = hopeful.required.length > 0 ? searchOnce(pagefind, ask(hopeful)) : undefined;
   early?.catch(() => undefined);
   const checks = parsed.phrase ? [] : await checkWords(bundleUrl, parsed.meaningful);
-  if (isStale()) return null;
+  // Given up only once Pagefind is done: a search left running would hold up the next one.
+  if (isStale())
+    return (
+      early?.then(
+        () => null,
+        () => null,
+      ) ?? null
+    );
   const plan = planQuery(parsed, checks, verbatim);
   const searched = plan.corrected ?? query;
   let found: PagefindResult[] = [];
@@ -175,7 +182,7 @@ export async function runSearch(
   if (plan.required.length > 0) {
     const response = await (early && ask(plan) === ask(hopeful)
       ? early
-      : pagefind.search(ask(plan)));
+      : searchOnce(pagefind, ask(plan)));
     if (!response || isStale()) return null;
     found = response.results;
     if (found.length === 0 && plan.required.length > 1) {
@@ -205,6 +212,25 @@ export async function runSearch(
   };
 }
 
+let lastSearch: { query: string; response: ReturnType<PagefindModule['search']> } | undefined;
+
+/**
+ * Pagefind's search, but a query asked twice in a row is answered once: typing a space, or a
+ * filler word, does not change what Pagefind is asked, and at 10,000 pages a search can take
+ * half a second.
+ */
+function searchOnce(pagefind: PagefindModule, query: string): ReturnType<PagefindModule['search']> {
+  if (lastSearch?.query === query) return lastSearch.response;
+  const response = pagefind.search(query);
+  const search = { query, response };
+  lastSearch = search;
+  // A failed search is not kept: the next identical query asks again.
+  response.catch(() => {
+    if (lastSearch === search) lastSearch = undefined;
+  });
+  return response;
+}
+
 /** Each word searched alone; the pages that have the most of them, best first. */
 async function pagesWithSomeWords(
   pagefind: PagefindModule,
@@ -212,7 +238,7 @@ async function pagesWithSomeWords(
 ): Promise<PagefindResult[]> {
   const perWord = await Promise.all(
     words.map(async (word) =>
-      ((await pagefind.search(word.key))?.results ?? []).map((result) => ({
+      ((await pagefind.search(word.text))?.results ?? []).map((result) => ({
         id: result.id,
         score: result.score,
         result,
