@@ -68,21 +68,32 @@ async function guideWords(): Promise<string[]> {
   return words;
 }
 
-/** The parts of a built page every generated page reuses: its <head> and its header (search included). */
-async function template(builtSite: string): Promise<{ head: string; header: string }> {
+/**
+ * The parts of a built page every generated page reuses: its <head>, its header (search included)
+ * and the page module that BaseLayout puts at the end of <body>.
+ */
+async function template(
+  builtSite: string,
+): Promise<{ head: string; header: string; scripts: string }> {
   const page = parse(await readFile(join(builtSite, 'resilience', 'index.html'), 'utf8'));
   const head = page.querySelector('head')?.innerHTML;
   const header = page.querySelector('header')?.outerHTML;
-  if (!head || !header)
-    throw new Error('The built resilience page has no <head> or <header>; did the layout change?');
-  return { head, header };
+  const scripts = page
+    .querySelectorAll('body > script[type="module"]')
+    .map((s) => s.outerHTML)
+    .join('');
+  if (!head || !header || !scripts)
+    throw new Error(
+      'The built resilience page has no <head>, <header> or page module; did the layout change?',
+    );
+  return { head, header, scripts };
 }
 
 /** Writes `count` pages of about 700 words with six sections each; returns the site folder. */
 async function generateSite(
   count: number,
   words: string[],
-  parts: { head: string; header: string },
+  parts: { head: string; header: string; scripts: string },
   builtSite: string,
 ): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `search-bench-${count}-`));
@@ -100,7 +111,7 @@ async function generateSite(
     const html =
       `<!doctype html><html lang="en"><head>${parts.head}</head><body>${parts.header}<main id="main"><article class="prose" data-pagefind-body ` +
       `data-pagefind-meta="headings[data-headings]" data-headings="${escape(headings.map((h) => h.text).join(' · '))}"><h1>${escape(title)}</h1>` +
-      `<p>${escape(pick(40))} <code>AWSServiceRoleForBench${i}</code></p>${sections.join('')}</article></main></body></html>`;
+      `<p>${escape(pick(40))} <code>AWSServiceRoleForBench${i}</code></p>${sections.join('')}</article></main>${parts.scripts}</body></html>`;
     await mkdir(join(dir, `p${i}`), { recursive: true });
     await writeFile(join(dir, `p${i}`, 'index.html'), html);
   }

@@ -55,7 +55,7 @@ export function siteContext(site: URL | undefined): SiteContext {
 }
 
 function toDocPage(entry: CollectionEntry<'docs'>): DocPage {
-  const { title, description, sidebar, lastReviewed, sources, changes } = entry.data;
+  const { title, description, sidebar, lastReviewed, sources, changes, aliases } = entry.data;
   const slug = slugFromEntryId(entry.id);
   return {
     slug,
@@ -68,5 +68,6 @@ function toDocPage(entry: CollectionEntry<'docs'>): DocPage {
     lastReviewed,
     sources,
     changes,
+    aliases,
   };
 }

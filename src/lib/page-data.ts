@@ -10,7 +10,7 @@ import {
 import { buildPagination, type Pagination } from './pagination.ts';
 import { printHrefFor } from './print.ts';
 import { formatDate, reviewDate, type ReviewDate } from './review-date.ts';
-import { headingsMeta } from './search-index.ts';
+import { searchMetaAttributes } from './search-index.ts';
 import { buildToc, type TocItem } from './toc.ts';
 import type { DocPage, Heading, Source } from './types.ts';
 import { absoluteUrl, markdownTwinHref, pageHref } from './urls.ts';
@@ -29,8 +29,6 @@ export interface PageData {
   markdownHref: string;
   /** Path of the print page that holds this page. */
   printHref: string;
-  /** The page's h2 and h3 texts, for Pagefind's `headings` meta field. */
-  searchHeadings: string;
   navigation: NavEntry[];
   breadcrumbs: Crumb[];
   toc: TocItem[];
@@ -42,6 +40,11 @@ export interface PageData {
   sources: Source[];
   /** The page's newest change, shown next to the review date. */
   latestChange: LatestChange | undefined;
+  /**
+   * The indexed article's Pagefind meta attributes: its headings and its `aliases` (search-only
+   * terms from the frontmatter, never shown).
+   */
+  searchMeta: Record<string, string>;
 }
 
 /** Where the site lives and what it is called. */
@@ -83,7 +86,6 @@ export function getPageData(
     href,
     markdownHref: markdownTwinHref(ctx.base, current.slug),
     printHref: printHrefFor(site, current.slug, ctx.base),
-    searchHeadings: headingsMeta(toc),
     navigation: buildNavigation(site, current.slug, ctx.base),
     breadcrumbs: buildBreadcrumbs(site, current, ctx.base, ctx.homeLabel),
     toc,
@@ -92,5 +94,6 @@ export function getPageData(
     reviewed: reviewDate(current.lastReviewed),
     sources: current.sources,
     latestChange: latestChangeOf(current, ctx.base, formatDate),
+    searchMeta: searchMetaAttributes(toc, current.aliases),
   };
 }

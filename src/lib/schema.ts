@@ -122,6 +122,25 @@ export const docsSchema = z
       )
       .min(1, 'list at least one official reference under `sources`')
       .describe('Official references the facts on the page come from.'),
+    aliases: z
+      .array(
+        z
+          .string({ error: 'write each entry in `aliases` as text, e.g. `SLR`' })
+          .trim()
+          .min(2, 'make each entry in `aliases` at least 2 characters')
+          .max(80, 'keep each entry in `aliases` under 80 characters: a term, not a sentence')
+          .refine(
+            (alias) => !alias.includes('·'),
+            'leave `·` out of `aliases` (it separates them)',
+          ),
+        { error: 'write `aliases:` as a list, e.g. `aliases: [SLR, service linked role]`' },
+      )
+      .default([])
+      .describe(
+        'Optional. Words a reader may search for that the page itself may not use: acronyms (SLR, ' +
+          'SCP, DR), synonyms and AWS’s own terms (disaster recovery, PrivateLink). Search indexes ' +
+          'them with extra weight, so such a query puts this page first; they are shown nowhere.',
+      ),
   })
   // A recorded change means a person worked on the page, so the review date cannot be older.
   .superRefine(({ changes, lastReviewed }, ctx) => {

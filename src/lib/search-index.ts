@@ -15,6 +15,54 @@ export function separateAdjacentCells(html: string): string {
   return html.replace(/<\/(th|td|dt|dd)>(?=<(?:th|td|dt|dd)[\s>])/g, '</$1> ');
 }
 
+/**
+ * Identifiers a page defines rather than mentions: inline code in a heading, a definition term, a
+ * table's header row or the first cell of a table row (the row's subject, as in "AWS managed
+ * policies": one row per policy). In built HTML order, each once.
+ */
+export function definedIdentifiers(html: string): string[] {
+  const places = [
+    ...html.matchAll(/<(h[1-6]|dt)[\s>][\s\S]*?<\/\1>/g),
+    ...html.matchAll(/<thead[\s>][\s\S]*?<\/thead>/g),
+    ...[...html.matchAll(/<tbody[\s>][\s\S]*?<\/tbody>/g)].flatMap((body) =>
+      [...body[0].matchAll(/<tr[\s>]\s*(<t[dh][\s>][\s\S]*?<\/t[dh]>)/g)].map((row) => [
+        row[1] ?? '',
+      ]),
+    ),
+  ].map((match) => match[0] ?? '');
+  const found = new Set<string>();
+  for (const place of places)
+    for (const code of place.matchAll(/<code[^>]*>([^<]+)<\/code>/g))
+      found.add(decodeEntities(code[1] ?? '').trim());
+  return [...found].filter(Boolean);
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The copy of a built page that Pagefind indexes: cells kept apart (`separateAdjacentCells`) and,
+ * when the page defines identifiers, a `defines` meta field listing them (an empty element just
+ * inside the indexed body, so nothing on screen changes). Search puts the page that defines an
+ * identifier before pages that only mention it as often (src/lib/browser/search-plan.ts).
+ */
+export function prepareForIndex(html: string): string {
+  const separated = separateAdjacentCells(html);
+  const defined = definedIdentifiers(separated).filter((id) => !/[·,]/.test(id));
+  if (defined.length === 0) return separated;
+  const value = defined.join(' · ').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return separated.replace(
+    /(<[a-z]+\s[^>]*\bdata-pagefind-body\b[^>]*>)/,
+    `$1<span data-pagefind-meta="defines:${value}"></span>`,
+  );
+}
+
 /** Files of Pagefind's bundle that are code (same bytes for one Pagefind release), not index data. */
 export function isRuntimeFile(path: string): boolean {
   return (
@@ -108,4 +156,24 @@ export function headingsMeta(toc: readonly HeadingEntry[]): string {
   };
   visit(toc);
   return texts.filter(Boolean).join(' · ');
+}
+
+/**
+ * The attributes that give Pagefind a page's searchable meta fields, for the indexed `<article>`:
+ * `headings` (see `headingsMeta`) and, when the page has any, `aliases` (its frontmatter `aliases`,
+ * weighted by `RANKING.metaWeights.aliases` and shown nowhere). Both are joined with ` · `.
+ */
+export function searchMetaAttributes(
+  toc: readonly HeadingEntry[],
+  aliases: readonly string[],
+): Record<string, string> {
+  const attributes: Record<string, string> = {
+    'data-pagefind-meta': 'headings[data-headings]',
+    'data-headings': headingsMeta(toc),
+  };
+  if (aliases.length > 0) {
+    attributes['data-pagefind-meta'] += ', aliases[data-aliases]';
+    attributes['data-aliases'] = aliases.join(' · ');
+  }
+  return attributes;
 }

@@ -121,6 +121,13 @@ export const immutableGlobs = [
   'pagefind/*.pf_meta',
 ] as const;
 
+/**
+ * Folders of fixed-name files below the base that must revalidate, as one splat rule each: the
+ * search vocabulary (`pagefind/vocabulary/a.json`, src/lib/search-vocabulary.ts), rewritten with
+ * every index.
+ */
+export const revalidateFolderGlobs = ['pagefind/vocabulary/*'] as const;
+
 /** Whether `path` matches `glob`, where `*` matches any run of characters, `/` included. */
 export function globMatches(glob: string, path: string): boolean {
   const pattern = glob
@@ -160,6 +167,13 @@ export function headerRules(base: string, files: readonly string[]): HeaderRule[
   for (const glob of immutableGlobs.filter((g) => /^[^*]+\/\*$/.test(g))) {
     if (files.some((file) => globMatches(glob, file)))
       rules.push({ path: `${prefix}${glob}`, headers: { 'Cache-Control': immutableCacheControl } });
+  }
+  for (const glob of revalidateFolderGlobs) {
+    if (files.some((file) => globMatches(glob, file)))
+      rules.push({
+        path: `${prefix}${glob}`,
+        headers: { 'Cache-Control': revalidateCacheControl },
+      });
   }
   // Top-level Pagefind files, each by exact name: fixed names revalidate, hashed ones are immutable.
   for (const file of [...files].filter((f) => /^pagefind\/[^/]+$/.test(f)).sort()) {

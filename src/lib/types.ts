@@ -37,4 +37,6 @@ export interface DocPage {
   sources: Source[];
   /** The page's document history, newest first (at least one entry). */
   changes: PageChange[];
+  /** Search terms for the page that it may not use itself (frontmatter `aliases`); never shown. */
+  aliases: string[];
 }

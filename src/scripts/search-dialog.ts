@@ -2,11 +2,17 @@
  * The search dialog: a combobox (the input) that owns a listbox of results, following the WAI-ARIA
  * combobox pattern. Focus stays in the input; ArrowDown/ArrowUp move `aria-activedescendant`, Enter
  * opens the active result (or, with none active, the search page for the query), Escape closes the
- * dialog and focus returns to whatever opened it. The live region says how many pages matched.
- * Loaded on first use by site-search.ts; it starts loading Pagefind as soon as the dialog opens.
+ * dialog and focus returns to whatever opened it. The live region says how many pages matched,
+ * and offers other searches as buttons ("Did you mean …"). When a search has shown its results,
+ * the listbox's `data-for` names the query they answer (a ready signal for tests).
+ * Loaded on first use by the page module; it starts loading Pagefind as soon as the dialog opens.
  */
-import { MIN_QUERY_LENGTH, latestOnly, resultCountText, type SearchHit } from '../lib/search.ts';
-import { LOAD_ERROR_TEXT, fillHit, loadPagefind, runSearch } from './pagefind-client.ts';
+import { latestOnly } from '../lib/browser/latest-only.ts';
+import type { SearchHit } from '../lib/browser/search-hits.ts';
+import { MIN_QUERY_LENGTH } from '../lib/browser/search-options.ts';
+import type { StatusPart } from '../lib/browser/search-status.ts';
+import { LOAD_ERROR_TEXT, loadPagefind, runSearch } from './pagefind-client.ts';
+import { fillHit, renderStatus } from './search-render.ts';
 
 const LIMITS = { pages: 5, sectionsPerPage: 3 };
 
@@ -27,7 +33,9 @@ class SearchDialog {
   #base: string;
   #opener: HTMLElement | null = null;
   #active = -1;
-  #search = latestOnly((query: string, isStale: () => boolean) => this.#searchNow(query, isStale));
+  #search = latestOnly((request: { query: string; verbatim: boolean }, isStale: () => boolean) =>
+    this.#searchNow(request.query, request.verbatim, isStale),
+  );
 
   constructor(host: HTMLElement) {
     const dialog = host.querySelector('dialog');
@@ -43,7 +51,10 @@ class SearchDialog {
     this.#status = status;
     this.#moduleUrl = host.dataset['pagefind'] ?? '';
     this.#base = host.dataset['base'] ?? '/';
-    input.addEventListener('input', () => void this.#search(input.value.trim()));
+    input.addEventListener(
+      'input',
+      () => void this.#search({ query: input.value.trim(), verbatim: false }),
+    );
     input.addEventListener('keydown', (event) => this.#onKeydown(event));
     form.addEventListener('submit', (event) => {
       if (!input.value.trim()) event.preventDefault();
@@ -64,34 +75,43 @@ class SearchDialog {
     });
   }
 
+  /** After site-search.ts has opened the dialog: remembers the opener, searches what was typed. */
   open(opener: Element | null): void {
-    if (!this.#dialog.open) {
-      this.#opener = opener instanceof HTMLElement ? opener : null;
-      this.#dialog.showModal();
-    }
-    this.#input.focus();
-    this.#input.select();
+    // Closed again (Escape) before this code had loaded: nothing to do.
+    if (!this.#dialog.open) return;
+    this.#opener ??= opener instanceof HTMLElement ? opener : null;
     loadPagefind(this.#moduleUrl, this.#base).catch(() => {
       this.#status.textContent = LOAD_ERROR_TEXT;
     });
+    const typed = this.#input.value.trim();
+    if (typed && this.#list.dataset['for'] !== typed)
+      void this.#search({ query: typed, verbatim: false });
   }
 
-  async #searchNow(query: string, isStale: () => boolean): Promise<void> {
+  async #searchNow(query: string, verbatim: boolean, isStale: () => boolean): Promise<void> {
     if (query.length < MIN_QUERY_LENGTH) {
-      this.#show([], '');
+      this.#show(query, [], []);
       return;
     }
+    this.#list.setAttribute('aria-busy', 'true');
     try {
-      const pagefind = await loadPagefind(this.#moduleUrl, this.#base);
-      const outcome = await runSearch(pagefind, query, LIMITS, isStale);
+      const index = await loadPagefind(this.#moduleUrl, this.#base);
+      const outcome = await runSearch(index, query, LIMITS, { verbatim, isStale });
       if (!outcome) return;
-      this.#show(outcome.pages, resultCountText(outcome.total, query));
+      this.#show(query, outcome.pages, outcome.status);
     } catch {
-      this.#show([], LOAD_ERROR_TEXT);
+      this.#show(query, [], [{ text: LOAD_ERROR_TEXT }]);
     }
   }
 
-  #show(pages: SearchHit[][], status: string): void {
+  /** Another search offered in the status line: it becomes the query. */
+  #searchFor = (query: string, verbatim: boolean): void => {
+    this.#input.value = query;
+    this.#input.focus();
+    void this.#search({ query, verbatim });
+  };
+
+  #show(query: string, pages: SearchHit[][], status: readonly StatusPart[]): void {
     const hits = pages.flat();
     this.#list.replaceChildren(
       ...hits.map((hit, index) => {
@@ -112,7 +132,9 @@ class SearchDialog {
     this.#list.hidden = hits.length === 0;
     this.#input.setAttribute('aria-expanded', String(hits.length > 0));
     this.#setActive(-1);
-    this.#status.textContent = status;
+    renderStatus(this.#status, status, this.#searchFor);
+    this.#list.removeAttribute('aria-busy');
+    this.#list.dataset['for'] = query;
   }
 
   #options(): HTMLAnchorElement[] {
@@ -145,7 +167,7 @@ class SearchDialog {
       event.preventDefault();
       this.#options()[this.#active]?.click();
     } else if (event.key === 'Escape') {
-      // Handled here so Escape in a type=search field closes at once instead of first clearing it.
+      // Closed here rather than left to the dialog, so Escape closes it from the combobox at once.
       event.preventDefault();
       this.#dialog.close();
     }

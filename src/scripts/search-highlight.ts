@@ -3,9 +3,9 @@
  * query's terms in `<mark class="search-term">`: within the section the `#heading-id` points to,
  * or in the whole indexed content when there is none. Loaded only when that parameter is present.
  * It splits existing text nodes and creates elements through the DOM, so the parameter is never
- * parsed as HTML, and it sets no inline styles (safe under a strict CSP).
+ * parsed as HTML, and it sets no inline styles (safe under a strict CSP). Loaded by page.ts.
  */
-import { findTermRanges, highlightTerms } from '../lib/search.ts';
+import { findTermRanges, highlightTerms } from '../lib/browser/highlight.ts';
 
 /** Marks the terms of `search` on the page; returns how many marks were added. */
 export function highlightPage(search: string, hash = location.hash): number {

@@ -1,11 +1,11 @@
-import { isSearchShortcut } from '../lib/search-shortcut.ts';
+import { isSearchShortcut } from '../lib/browser/search-shortcut.ts';
 
 /**
- * `<site-search data-pagefind="<base>pagefind/pagefind.js?v=…" data-base="<base>" data-highlight="highlight">`
- * in the header.
- * This is the only search code every page loads, so it stays tiny: it listens for the button and
- * for Ctrl/Cmd+K and `/`, and imports the dialog (which imports Pagefind) on first use. It also
- * loads the landing highlight, but only when the URL carries `?highlight=`.
+ * `<site-search data-pagefind="<base>pagefind/pagefind.js?v=…" data-base="<base>">` in the header:
+ * the button and the Ctrl/Cmd+K and `/` shortcuts, which import the dialog (which imports
+ * Pagefind) on first use. A shortcut pressed before this ran was queued by theme-boot.js
+ * (`<html data-search-requested>`): it is replayed here, so search answers the first keypress
+ * even on a slow phone. When the dialog code has loaded, `<site-search data-ready>` says so.
  */
 class SiteSearch extends HTMLElement {
   connectedCallback(): void {
@@ -14,11 +14,10 @@ class SiteSearch extends HTMLElement {
     const shortcut = this.querySelector('[data-shortcut]');
     if (shortcut && /Mac|iPhone|iPad/.test(navigator.platform)) shortcut.textContent = '⌘ K';
     document.addEventListener('keydown', this.#onKeydown);
-    const highlightParam = this.dataset['highlight'];
-    if (highlightParam && new URLSearchParams(location.search).has(highlightParam)) {
-      void import('./search-highlight.ts').then(({ highlightPage }) =>
-        highlightPage(location.search),
-      );
+    const root = document.documentElement;
+    if (root.hasAttribute('data-search-requested')) {
+      root.removeAttribute('data-search-requested');
+      void this.open(document.activeElement);
     }
   }
 
@@ -32,14 +31,27 @@ class SiteSearch extends HTMLElement {
     void this.open(document.activeElement);
   };
 
-  /** Opens the dialog; focus goes back to `opener` when it closes. */
+  /**
+   * Opens the dialog; focus goes back to `opener` when it closes. The dialog (already in the page)
+   * opens and takes focus at once, so what the reader types while its code loads is kept, and
+   * searched as soon as it has loaded.
+   */
   async open(opener: Element | null): Promise<void> {
+    const dialog = this.querySelector('dialog');
+    const input = dialog?.querySelector('input');
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      input?.select();
+    }
+    input?.focus();
     const { openSearchDialog } = await import('./search-dialog.ts');
     openSearchDialog(this, opener);
+    this.dataset['ready'] = '';
   }
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
+/** Whether a key typed here is text for a field (so `/` is a character, not the shortcut). */
+export function isTypingTarget(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
     (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))

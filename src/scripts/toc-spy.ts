@@ -2,8 +2,9 @@
  * `<toc-spy>` wraps "On this page" and marks the link of the section being read with
  * `aria-current="location"` while the reader scrolls. An IntersectionObserver says when a heading
  * crosses the top third of the viewport; the current section is then the last heading above that line.
+ * Loaded by page.ts when the reader first scrolls: until then the page's top is what is being read.
  */
-class TocSpy extends HTMLElement {
+export class TocSpy extends HTMLElement {
   #observer: IntersectionObserver | undefined;
 
   connectedCallback(): void {
@@ -11,7 +12,7 @@ class TocSpy extends HTMLElement {
     const targets = links
       .map((link) => ({
         link,
-        heading: document.getElementById(decodeURIComponent(link.hash.slice(1))),
+        heading: document.getElementById(decodedId(link.hash)),
       }))
       .filter((t): t is { link: HTMLAnchorElement; heading: HTMLElement } => t.heading !== null);
     if (targets.length === 0) return;
@@ -33,6 +34,16 @@ class TocSpy extends HTMLElement {
 
   disconnectedCallback(): void {
     this.#observer?.disconnect();
+  }
+}
+
+/** The id a `#fragment` names; a malformed `%` escape is taken as written rather than thrown. */
+function decodedId(hash: string): string {
+  const id = hash.slice(1);
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
   }
 }
 

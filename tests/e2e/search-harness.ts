@@ -71,7 +71,10 @@ export async function watchedPage(
   return { page, problems, requests, close: () => context.close() };
 }
 
-/** Types a query into the open dialog and waits until the live region reports on exactly that query. */
+/**
+ * Types a query into the open dialog and waits until its results are for exactly that query (the
+ * listbox's `data-for`, set when a search's results and status are shown).
+ */
 export async function searchInDialog(
   page: Page,
   query: string,
@@ -84,8 +87,21 @@ export async function searchInDialog(
   } else {
     await input.fill(query);
   }
+  await waitForDialogResults(page, query);
+}
+
+/** Waits until the dialog shows the results of `query` (after a click on a suggestion, say). */
+export async function waitForDialogResults(page: Page, query: string): Promise<void> {
   await page.waitForFunction(
-    (q) => document.querySelector('dialog [data-status]')?.textContent?.includes(`“${q}”`),
+    (q) => document.querySelector('#search-dialog-results')?.getAttribute('data-for') === q,
+    query,
+  );
+}
+
+/** Waits until the search page shows the results of `query`. */
+export async function waitForPageResults(page: Page, query: string): Promise<void> {
+  await page.waitForFunction(
+    (q) => document.querySelector('search-page [data-results]')?.getAttribute('data-for') === q,
     query,
   );
 }

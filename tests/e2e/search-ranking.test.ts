@@ -40,6 +40,12 @@ const mustFind: ReadonlyArray<{ query: string; page: string; section?: string; i
       page: 'managing-access/',
       section: 'who-can-disable-guardduty',
     },
+    // An identifier puts the page that defines it first, not the overview that mentions it.
+    {
+      query: 'AmazonGuardDutyFullAccess_v2',
+      page: 'managing-access/',
+      section: 'aws-managed-policies',
+    },
     // A page's own topic puts that page first, not the overview.
     { query: 'service-linked roles', page: 'service-linked-roles/' },
     { query: 'CloudTrail', page: 'cloudtrail-logging/' },

@@ -14,6 +14,7 @@ export function docPage(slug: string, order: number, overrides: Partial<DocPage>
     changes: [
       { date: new Date('2026-11-28'), kind: 'addition', summary: `Published ${slug || 'home'}.` },
     ],
+    aliases: [],
     ...overrides,
   };
 }

@@ -47,6 +47,7 @@ export function readGuidePages(contentDir = join(projectRoot, siteConfig.content
       lastReviewed: data.lastReviewed,
       sources: data.sources,
       changes: data.changes,
+      aliases: data.aliases,
       sourceFile: file,
       file,
       path: slug ? `${slug}/` : '',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  definedIdentifiers,
   headingsMeta,
+  prepareForIndex,
+  searchMetaAttributes,
   isRuntimeFile,
   isUnusedUiFile,
   runtimeKey,
@@ -121,5 +124,47 @@ describe('headingsMeta', () => {
       ]),
     ).toBe('Who can disable GuardDuty? · Service control policy · Condition keys');
     expect(headingsMeta([])).toBe('');
+  });
+});
+
+describe('definedIdentifiers and prepareForIndex', () => {
+  const html =
+    '<article data-pagefind-body><h2>The <code>Ops</code> role</h2>' +
+    '<table><thead><tr><th>Policy</th><th><code>RoleA</code></th></tr></thead><tbody>' +
+    '<tr><td><code>PolicyOne</code> (recommended)</td><td>mentions <code>Other</code></td></tr>' +
+    '<tr><th><code>a&amp;b</code></th><td>x</td></tr></tbody></table>' +
+    '<p>Prose <code>Mentioned</code></p><dl><dt><code>Term</code></dt><dd>d</dd></dl></article>';
+
+  it('finds code in headings, header rows, first cells of rows and definition terms only', () => {
+    expect(definedIdentifiers(html)).toEqual(['Ops', 'Term', 'RoleA', 'PolicyOne', 'a&b']);
+  });
+
+  it('lists them in a meta field inside the indexed body, changing nothing else', () => {
+    const prepared = prepareForIndex(html);
+    expect(prepared).toContain(
+      '<article data-pagefind-body><span data-pagefind-meta="defines:Ops · Term · RoleA · PolicyOne · a&amp;b"></span><h2>',
+    );
+    expect(prepared.replace(/<span data-pagefind-meta="[^"]*"><\/span>/, '')).toBe(
+      separateAdjacentCells(html),
+    );
+    expect(prepareForIndex('<main data-pagefind-body><p>none</p></main>')).toBe(
+      '<main data-pagefind-body><p>none</p></main>',
+    );
+  });
+});
+
+describe('searchMetaAttributes', () => {
+  const toc = [{ text: 'Roles', children: [{ text: 'Delete', children: [] }] }];
+
+  it('gives Pagefind the headings, and the aliases only when the page has some', () => {
+    expect(searchMetaAttributes(toc, [])).toEqual({
+      'data-pagefind-meta': 'headings[data-headings]',
+      'data-headings': 'Roles · Delete',
+    });
+    expect(searchMetaAttributes(toc, ['SLR', 'service linked role'])).toEqual({
+      'data-pagefind-meta': 'headings[data-headings], aliases[data-aliases]',
+      'data-headings': 'Roles · Delete',
+      'data-aliases': 'SLR · service linked role',
+    });
   });
 });

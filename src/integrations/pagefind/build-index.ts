@@ -14,9 +14,10 @@ import {
   isRuntimeFile,
   isUnusedUiFile,
   runtimeKey,
-  separateAdjacentCells,
+  prepareForIndex,
   versionRuntime,
 } from '../../lib/search-index.ts';
+import { writeSearchVocabulary } from '../../lib/search-vocabulary.ts';
 import { failOn } from './fail-on.ts';
 
 /** An open Pagefind index that pages are added to; `write` or `discard` ends it. */
@@ -49,7 +50,7 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
           .addHTMLFile({
             // Pagefind resolves result URLs against its bundle's own address, so no base here.
             url: urlPathOf(page.file, '/'),
-            content: separateAdjacentCells(page.html),
+            content: prepareForIndex(page.html),
           })
           .then((added) => failOn(`addHTMLFile (${page.file})`, added.errors)),
       );
@@ -59,8 +60,8 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
       try {
         await Promise.all(pending);
         failOn('writeFiles', (await index.writeFiles({ outputPath: bundleDir })).errors);
-        // Files that search writes from the same index (such as its vocabulary) go here,
-        // while `index` is still open.
+        // "Did you mean": the index's words, written next to it (src/lib/search-vocabulary.ts).
+        await writeSearchVocabulary(bundleDir);
       } finally {
         await pagefindApi.close();
       }

@@ -1,11 +1,12 @@
 /**
- * Which keys open search. Kept apart from src/lib/search.ts and imported by nothing else, so the
- * header script every page loads bundles only this function and not the rest of the search logic.
+ * Which keys open search. Kept apart from the other search modules and imported only by the page
+ * module every page loads, which must stay small (tests/build/budget.test.ts).
  */
 
 /** A keyboard event's fields that decide whether it opens search. */
 export interface ShortcutKey {
-  key: string;
+  /** Missing on the keydown events some browsers fire for autofill. */
+  key: string | undefined;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
@@ -18,7 +19,8 @@ export interface ShortcutKey {
  */
 export function isSearchShortcut(event: ShortcutKey, typingInField: boolean): boolean {
   if (event.altKey) return false;
-  if (event.key.toLowerCase() === 'k') return !event.shiftKey && event.ctrlKey !== event.metaKey;
+  const key = event.key ?? '';
+  if (key.toLowerCase() === 'k') return !event.shiftKey && event.ctrlKey !== event.metaKey;
   // Shift is allowed for `/`: some keyboard layouts need it to type the character.
-  return event.key === '/' && !event.ctrlKey && !event.metaKey && !typingInField;
+  return key === '/' && !event.ctrlKey && !event.metaKey && !typingInField;
 }

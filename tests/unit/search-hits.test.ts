@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   excerptSegments,
-  findTermRanges,
-  highlightTerms,
-  latestOnly,
-  pagefindModuleUrl,
-  resultCountText,
   resultHref,
   toHits,
   type PagefindResultData,
-} from '../../src/lib/search.ts';
-import { isSearchShortcut } from '../../src/lib/search-shortcut.ts';
+} from '../../src/lib/browser/search-hits.ts';
 
 const link = { pageUrl: 'https://guide.example.com/docs/resilience/', query: 'TLS 1.3' };
 
@@ -44,6 +38,14 @@ describe('resultHref', () => {
     expect(resultHref('//evil.example/x/', link)).toBeUndefined();
     expect(resultHref('javascript:alert(1)', link)).toBeUndefined();
     expect(resultHref('data:text/html,<script>alert(1)</script>', link)).toBeUndefined();
+  });
+
+  it('never returns a path a browser would read as another host (//host or /\\host)', () => {
+    // Same origin as written, but the path resolves to //evil.example/, a protocol-relative URL.
+    expect(resultHref('/.//evil.example/', link)).toBeUndefined();
+    expect(resultHref('/docs/..//evil.example/x', link)).toBeUndefined();
+    expect(resultHref('/.\\\\evil.example/', link)).toBeUndefined();
+    expect(resultHref('/docs/./resilience/', link)).toBe('/docs/resilience/?highlight=TLS+1.3');
   });
 
   it('leaves the URL without a highlight parameter when the query is blank', () => {
@@ -147,6 +149,47 @@ describe('toHits', () => {
     ]);
   });
 
+  it('matches section words by their start, as Pagefind does, and ignores words of the page title', () => {
+    const hits = toHits(
+      { ...result, meta: { title: 'Managing access to GuardDuty' } },
+      { sectionsPerPage: 1 },
+      { pageUrl: 'https://guide.example.com/docs/', query: 'stop someone disabling GuardDuty' },
+    );
+    // "disabling" finds "disable"; "GuardDuty" is in every section of a page titled with it.
+    expect(hits[1]?.title).toBe('Who can disable GuardDuty?');
+  });
+
+  it('reads an identifier by its parts too, so a command finds the heading that names its task', () => {
+    const hits = toHits(
+      {
+        url: '/data-protection/',
+        excerpt: '',
+        meta: { title: 'Data protection' },
+        sub_results: [
+          {
+            title: 'What GuardDuty keeps',
+            url: '/data-protection/#keeps',
+            excerpt: '',
+            anchor: { element: 'h2', id: 'keeps' },
+            weighted_locations: [{ weight: 1, balanced_score: 50 }],
+          },
+          {
+            title: 'Create the publishing destination',
+            url: '/data-protection/#create',
+            excerpt: '',
+            anchor: { element: 'h3', id: 'create' },
+          },
+        ],
+      },
+      { sectionsPerPage: 1 },
+      {
+        pageUrl: 'https://guide.example.com/',
+        query: 'aws guardduty create-publishing-destination',
+      },
+    );
+    expect(hits[1]?.href).toMatch(/#create$/);
+  });
+
   it('drops a result whose URL leaves the site', () => {
     expect(
       toHits({ ...result, url: 'https://evil.example/' }, { sectionsPerPage: 3 }, link),
@@ -157,99 +200,5 @@ describe('toHits', () => {
     expect(
       toHits({ url: '/docs/x/', excerpt: '', meta: {} }, { sectionsPerPage: 3 }, link)[0]?.title,
     ).toBe('/docs/x/');
-  });
-});
-
-describe('resultCountText', () => {
-  it('says how many pages matched, or that none did', () => {
-    expect(resultCountText(0, 'zzz')).toBe('No results for “zzz”.');
-    expect(resultCountText(1, 'FedRAMP')).toBe('1 page matches “FedRAMP”.');
-    expect(resultCountText(3, 'KMS')).toBe('3 pages match “KMS”.');
-  });
-});
-
-describe('isSearchShortcut', () => {
-  const key = (
-    k: string,
-    mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {},
-  ) => ({
-    key: k,
-    ctrlKey: false,
-    metaKey: false,
-    altKey: false,
-    shiftKey: false,
-    ...mods,
-  });
-
-  it('opens on Ctrl+K or Cmd+K, even while typing in a field', () => {
-    expect(isSearchShortcut(key('k', { ctrlKey: true }), false)).toBe(true);
-    expect(isSearchShortcut(key('K', { metaKey: true }), true)).toBe(true);
-  });
-
-  it('opens on / only outside fields', () => {
-    expect(isSearchShortcut(key('/'), false)).toBe(true);
-    expect(isSearchShortcut(key('/', { shiftKey: true }), false)).toBe(true);
-    expect(isSearchShortcut(key('/'), true)).toBe(false);
-  });
-
-  it('ignores plain k, Alt combinations and Ctrl+Shift+K', () => {
-    expect(isSearchShortcut(key('k'), false)).toBe(false);
-    expect(isSearchShortcut(key('k', { ctrlKey: true, altKey: true }), false)).toBe(false);
-    expect(isSearchShortcut(key('k', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
-    expect(isSearchShortcut(key('/', { ctrlKey: true }), false)).toBe(false);
-  });
-});
-
-describe('highlightTerms and findTermRanges', () => {
-  it('takes the words of every highlight value, without punctuation or filler words, longest first', () => {
-    expect(highlightTerms('?highlight=who+can+disable+GuardDuty%3F')).toEqual([
-      'GuardDuty',
-      'disable',
-    ]);
-    expect(highlightTerms('?highlight=TLS%201.3&highlight=x')).toEqual(['TLS', '1.3']);
-    expect(highlightTerms('?q=other')).toEqual([]);
-  });
-
-  it('finds terms at the start of words, case-insensitively, treating regex characters literally', () => {
-    const text = 'Roles and service-linked roles; controle. TLS 1.3 not 123';
-    const found = findTermRanges(text, ['role', '1.3']).map(([s, e]) => text.slice(s, e));
-    expect(found).toEqual(['Role', 'role', '1.3']);
-  });
-
-  it('finds nothing without terms', () => {
-    expect(findTermRanges('anything', [])).toEqual([]);
-  });
-});
-
-describe('pagefindModuleUrl', () => {
-  it('versions pagefind.js with the runtime key', () => {
-    expect(pagefindModuleUrl('/docs/pagefind/', 'abc123')).toBe(
-      '/docs/pagefind/pagefind.js?v=abc123',
-    );
-    expect(pagefindModuleUrl('/pagefind/', '')).toBe('/pagefind/pagefind.js');
-  });
-});
-
-describe('latestOnly', () => {
-  it('runs the first value at once and, of the values given while it runs, only the last', async () => {
-    const ran: string[] = [];
-    let release: () => void = () => undefined;
-    const staleSeen: boolean[] = [];
-    const run = latestOnly(async (value: string, isStale) => {
-      ran.push(value);
-      if (value === 'r') await new Promise<void>((resolve) => (release = resolve));
-      staleSeen.push(isStale());
-    });
-    const first = run('r');
-    void run('re');
-    void run('ret');
-    const last = run('retention');
-    release();
-    await Promise.all([first, last]);
-    expect(ran).toEqual(['r', 'retention']);
-    // 'r' learned it was stale once newer input waited; 'retention' did not.
-    expect(staleSeen).toEqual([true, false]);
-    await run('x');
-    expect(ran).toEqual(['r', 'retention', 'x']);
   });
 });
