@@ -48,16 +48,17 @@ export async function brokenLinksOf(
 }
 
 /** Throws, listing every broken link by page, unless all of them lead somewhere. */
-export async function checkBuiltLinks(
+/** What is wrong with the built links, for the build error, or `undefined` when none is broken. */
+export async function brokenLinksProblem(
   site: BuiltSite,
   pages: readonly PageLinks[],
   siteUrl: string,
-): Promise<void> {
+): Promise<string | undefined> {
   const { broken } = await brokenLinksOf(site, pages, siteUrl);
-  if (broken.length > 0)
-    throw new Error(
-      `${formatBrokenLinks(broken)}\nFix the links in the pages' source files under content/ ` +
-        '(for a sitemap, robots.txt, llms.txt or .md file, in the route or integration that ' +
-        'writes it).',
-    );
+  if (broken.length === 0) return undefined;
+  return (
+    `${formatBrokenLinks(broken)}\nFix the links in the pages' source files under content/ ` +
+    '(for a sitemap, robots.txt, llms.txt or .md file, in the route or integration that ' +
+    'writes it).'
+  );
 }

@@ -6,7 +6,8 @@
  *    compiled (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
  * 2. one pass over the pages gathers their links, hands them to Pagefind and audits their markup
  *    against the Content-Security-Policy;
- * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one);
+ * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one),
+ *    reported together with the audit's findings;
  * 4. the search index is written;
  * 5. the policy goes into every page as `<meta>`, and `_headers` is written for every file.
  *
@@ -19,9 +20,9 @@ import { linksOf, type PageLinks } from '../lib/link-check.ts';
 import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
 import { formatSourceProblems } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
-import { checkBuiltLinks } from './link-check.ts';
+import { brokenLinksProblem } from './link-check.ts';
 import { openSearchIndex } from './pagefind/build-index.ts';
-import { applySecurityPolicy, auditPage } from './security-headers.ts';
+import { applySecurityPolicy, auditPage, blockedMarkupProblem } from './security-headers.ts';
 
 export interface PostBuildOptions {
   /** The ids and links the Markdown pipeline recorded while compiling the pages. */
@@ -56,7 +57,14 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
             search.add(page);
             blocked.push(...auditPage(page));
           });
-          await checkBuiltLinks(site, pages, siteUrl);
+          // Both checks read the same pass; a writer gets every broken link and every blocked
+          // piece of markup in one build, not one kind per attempt.
+          const problems = [
+            await brokenLinksProblem(site, pages, siteUrl),
+            blockedMarkupProblem(blocked),
+          ];
+          const found = problems.filter((problem) => problem !== undefined);
+          if (found.length > 0) throw new Error(found.join('\n\n'));
         } catch (error) {
           await search.discard();
           throw error;
@@ -67,7 +75,7 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const { pageCount, bundleDir } = await search.write(outDir, key);
         logger.info(`Pagefind indexed ${pageCount} pages into ${bundleDir} (runtime key ${key})`);
 
-        const secured = await applySecurityPolicy(site, markup, blocked);
+        const secured = await applySecurityPolicy(site, markup);
         logger.info(`Content-Security-Policy set on ${secured} pages; wrote _headers.`);
       },
     },

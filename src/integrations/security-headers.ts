@@ -23,23 +23,24 @@ export function auditPage(page: BuiltPage): string[] {
   });
 }
 
+/** The build error for the markup the audit found (auditPage), or `undefined` when there is none. */
+export function blockedMarkupProblem(problems: readonly string[]): string | undefined {
+  if (problems.length === 0) return undefined;
+  return (
+    `${problems.length} piece(s) of markup would be blocked by the site's ` +
+    "Content-Security-Policy (script-src/style-src 'self', no 'unsafe-inline'; see " +
+    `src/lib/security-headers.ts):\n${problems.join('\n')}`
+  );
+}
+
 /**
- * Fails on the audit's `problems`, then writes the policy into every page (`markup`: each HTML
- * file's text as the pass read it) and `_headers` for every file now in the site. Returns how many
- * pages got the policy.
+ * Writes the policy into every page (`markup`: each HTML file's text as the pass read it) and
+ * `_headers` for every file now in the site. Returns how many pages got the policy.
  */
 export async function applySecurityPolicy(
   site: BuiltSite,
   markup: ReadonlyMap<string, string>,
-  problems: readonly string[],
 ): Promise<number> {
-  if (problems.length > 0) {
-    throw new Error(
-      `${problems.length} piece(s) of markup would be blocked by the site's ` +
-        "Content-Security-Policy (script-src/style-src 'self', no 'unsafe-inline'; see " +
-        `src/lib/security-headers.ts):\n${problems.join('\n')}`,
-    );
-  }
   const meta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
   await Promise.all(
     [...markup].map(([file, html]) =>
