@@ -5,6 +5,8 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { contentSecurityPolicy } from '../../src/lib/security-headers.ts';
+import { readPagefindFragments } from '../helpers/dist.ts';
+import { guidePages } from '../support/guide-pages.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 /** The policy the host sends, from its one source (no 'unsafe-inline' anywhere). */
@@ -115,3 +117,42 @@ export function optionHrefs(page: Page): Promise<string[]> {
 
 /** axe-core on the page as it is now, e.g. with the dialog open (one runner: tests/helpers/axe.ts). */
 export { runAxe as axeViolations } from '../helpers/axe.ts';
+
+/**
+ * The pages whose indexed text contains `text` (any case), as URLs under `base`: what a search for
+ * it must find, read from the build's own index so the expectation follows the content.
+ */
+export function indexedPagesContaining(dist: string, base: string, text: string): string[] {
+  const wanted = text.toLowerCase();
+  return readPagefindFragments(dist)
+    .filter((fragment) => fragment.content.toLowerCase().includes(wanted))
+    .map((fragment) => `${base}${fragment.url.replace(/^\//, '')}`)
+    .sort();
+}
+
+/**
+ * The pages about a name containing `text` (any case): the page's writer filed the name under its
+ * aliases, or the page defines it (a heading, a term, a table's first column: the index's
+ * `defines`), as URLs under `base`.
+ */
+export function indexedPagesDefining(dist: string, base: string, text: string): string[] {
+  const wanted = text.toLowerCase();
+  return readPagefindFragments(dist)
+    .filter((fragment) =>
+      [fragment.meta['defines'], fragment.meta['aliases']].some((names) =>
+        (names ?? '').toLowerCase().includes(wanted),
+      ),
+    )
+    .map((fragment) => `${base}${fragment.url.replace(/^\//, '')}`)
+    .sort();
+}
+
+/** The pages whose writer gave them `alias` (frontmatter `aliases`), as URLs under `base`. */
+export function pagesWithAlias(base: string, alias: string): string[] {
+  return guidePages
+    .filter((page) => page.aliases.some((a) => a.toLowerCase() === alias.toLowerCase()))
+    .map((page) => `${base}${page.path}`);
+}
+
+/** An href without its query string or fragment: the page a result opens. */
+export const pageOf = (href: string): string => href.replace(/[?#].*$/, '');
