@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { pageHref, slugFromEntryId } from './urls.ts';
+import { pageHref, safeDecode, slugFromEntryId } from './urls.ts';
 
 /** A link an author wrote to another page's source file, resolved to its site URL. */
 export interface SourceLink {
@@ -35,7 +35,7 @@ export function resolveSourceLink(
   const pathPart = hashAt >= 0 ? href.slice(0, hashAt) : href;
   const fragment = hashAt >= 0 ? href.slice(hashAt + 1) : '';
   if (!/\.mdx?$/.test(pathPart)) return undefined;
-  const targetFile = posix.normalize(posix.join(posix.dirname(fromFile), decodeURI(pathPart)));
+  const targetFile = posix.normalize(posix.join(posix.dirname(fromFile), safeDecode(pathPart)));
   const slug = slugFromEntryId(targetFile);
   return {
     targetFile,

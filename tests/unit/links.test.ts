@@ -21,6 +21,11 @@ describe('resolveSourceLink', () => {
     expect(resolveSourceLink('c.mdx', 'guides/a.mdx', '/')?.url).toBe('/guides/c/');
   });
 
+  it('takes a malformed % escape as written, so the link check can name the missing file', () => {
+    expect(resolveSourceLink('./100%.mdx', 'a.mdx', '/')?.targetFile).toBe('100%.mdx');
+    expect(resolveSourceLink('./two%20words.mdx', 'a.mdx', '/')?.targetFile).toBe('two words.mdx');
+  });
+
   it('leaves external, absolute and fragment-only links alone', () => {
     for (const href of [
       'https://docs.aws.amazon.com/x.mdx',
