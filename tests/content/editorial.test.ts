@@ -63,3 +63,30 @@ describe('editorial rules: the overview', () => {
     expect(desc?.text).toMatch(/customer.*AWS/s);
   });
 });
+
+/** The shell examples of a page's source: each fenced `sh`, `bash` or `shell` block, with its line. */
+function shellBlocks(page: GuidePage): { line: number; code: string }[] {
+  const source = readFileSync(join(projectRoot, siteConfig.contentDir, page.file), 'utf8');
+  const blocks: { line: number; code: string }[] = [];
+  for (const match of source.matchAll(/^```(?:sh|bash|shell)\b[^\n]*\n([\s\S]*?)^```/gm))
+    blocks.push({ line: source.slice(0, match.index).split('\n').length, code: match[1] ?? '' });
+  return blocks;
+}
+
+describe('editorial rules: a script example is safe to paste', () => {
+  it.each(guidePages.map((page) => [page.file, page] as const))(
+    '%s hides no error output and aborts no loop on the first failure',
+    (_, page) => {
+      const found: string[] = [];
+      for (const { line, code } of shellBlocks(page)) {
+        // stderr thrown away turns AccessDenied in one Region into silence, or into false evidence.
+        if (/(^|[^&])2>\s*\/dev\/null|&>\s*\/dev\/null/m.test(code))
+          found.push(`${page.file}:${line}: error output sent to /dev/null; report it instead`);
+        // set -e stops a loop over Regions or accounts at the first failure, unreported.
+        if (/^\s*set\s+-[a-z]*e/m.test(code) && /^\s*(for|while)\b/m.test(code))
+          found.push(`${page.file}:${line}: set -e over a loop; record each failure and go on`);
+      }
+      expect(found).toEqual([]);
+    },
+  );
+});
