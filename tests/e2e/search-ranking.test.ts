@@ -49,7 +49,7 @@ const mustFind: ReadonlyArray<{
     page: 'data-protection/',
     section: 'export-findings-for-longer-retention',
   },
-  { query: 'FedRAMP', page: 'compliance-validation/', section: 'programs-that-cover-guardduty' },
+  { query: 'FedRAMP', page: 'compliance-validation/', section: 'what-aws-has-had-audited' },
   { query: 'AWSServiceRoleForAmazonGuardDuty', page: 'service-linked-roles/', inSection: true },
   {
     query: 'who can disable GuardDuty',
