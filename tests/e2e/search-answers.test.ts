@@ -105,8 +105,13 @@ describe.skipIf(skipBrowserTests).each(searchBuilds)(
       );
 
       // One click searches exactly what was typed: the site has no "servce", so it says so.
+      // The results are for the same typed words as before, so wait for the status to change.
+      const corrected = await statusOf(page, 'dialog');
       await page.getByRole('button', { name: '“servce linked role”' }).click();
-      await waitForDialogResults(page, 'servce linked role');
+      await page.waitForFunction(
+        (before) => document.querySelector('dialog [role="status"]')?.textContent !== before,
+        corrected,
+      );
       expect(await page.locator('#search-dialog-input').inputValue()).toBe('servce linked role');
       // The likeliest correction first; another word as close to "servce" ("serve") may follow.
       expect(await statusOf(page, 'dialog')).toMatch(
