@@ -165,18 +165,46 @@ export function chapterToc(chapter: PrintChapter, toc: readonly TocItem[]): TocI
   }));
 }
 
+/** What the rewrite of a chapter needs to know about it and the chapters next to it. */
+export type ChapterPlace = Pick<PrintChapter, 'title' | 'anchor' | 'href'>;
+
+/**
+ * The names of the scrolling regions on one print page (tables and code blocks, named by
+ * plugins/rehype-scroll-regions.ts): unique on their own page, but two pages often both have a
+ * "Table: Permissions you need". On the print page each name starts with its chapter's title,
+ * and a name still taken gets " (2)", " (3)"... (axe's landmark-unique).
+ */
+export class RegionNames {
+  readonly #used = new Map<string, number>();
+
+  /** The name on the print page for a region named `label` (as written in HTML) in `chapter`. */
+  take(chapter: ChapterPlace, label: string): string {
+    const name = `${escapeAttribute(chapter.title)}: ${label}`;
+    const count = (this.#used.get(name) ?? 0) + 1;
+    this.#used.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  }
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
 /**
  * Rewrites one rendered page so it can sit next to the others on the print page: every `id` (and
- * every attribute pointing at one) gets the chapter's prefix, so ids stay unique, and every link to
- * a page on the same print page, or a section of one, points into it instead.
+ * every attribute pointing at one) gets the chapter's prefix, so ids stay unique, every link to
+ * a page on the same print page, or a section of one, points into it instead, and every scrolling
+ * region's name starts with the chapter's title (`RegionNames`).
  * @param html the page's rendered content
  * @param chapter the chapter this HTML belongs to
  * @param chapters all chapters of the print page, to resolve links between them
+ * @param regions the region names already given on this print page
  */
 export function rewriteChapterHtml(
   html: string,
-  chapter: PrintChapter,
-  chapters: readonly PrintChapter[],
+  chapter: ChapterPlace,
+  chapters: readonly ChapterPlace[],
+  regions: RegionNames = new RegionNames(),
 ): string {
   const root = parse(html, { comment: true });
   const local = (id: string): string => `${chapter.anchor}--${id}`;
@@ -188,6 +216,10 @@ export function rewriteChapterHtml(
       const refs = (element.getAttribute(name) ?? '').split(/\s+/).filter(Boolean);
       element.setAttribute(name, refs.map(local).join(' '));
     }
+  }
+  for (const element of root.querySelectorAll('[role="region"][aria-label]')) {
+    const label = element.rawAttributes['aria-label'] ?? '';
+    element.setAttribute('aria-label', regions.take(chapter, label));
   }
   const byHref = new Map(chapters.map((c) => [c.href, c]));
   for (const link of root.querySelectorAll('a[href]')) {

@@ -5,6 +5,7 @@ import {
   planPrintPages,
   printHrefFor,
   printPageOf,
+  RegionNames,
   rewriteChapterHtml,
 } from '../../src/lib/print.ts';
 import { docPage } from '../helpers/pages.ts';
@@ -53,6 +54,26 @@ describe('the printable guide', () => {
     expect(html).toContain('href="#resilience"');
     expect(html).toContain('href="/docs/search/"');
     expect(html).toContain('href="https://docs.aws.amazon.com/guardduty/"');
+  });
+
+  it('names each scrolling region after its chapter, so no two regions of a print page share a name', () => {
+    if (!overview || !dataProtection) throw new Error('no chapter');
+    const table = '<div class="table-scroll" role="region" aria-label="Table: Keys" tabindex="0">';
+    const regions = new RegionNames();
+    const html = [overview, dataProtection, { ...dataProtection, title: 'A & "B"' }]
+      .map((chapter) =>
+        rewriteChapterHtml(`${table}${table}</div></div>`, chapter, chapters, regions),
+      )
+      .join('');
+    const names = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(names).toEqual([
+      `${overview.title}: Table: Keys`,
+      `${overview.title}: Table: Keys (2)`,
+      `${dataProtection.title}: Table: Keys`,
+      `${dataProtection.title}: Table: Keys (2)`,
+      'A &amp; &quot;B&quot;: Table: Keys',
+      'A &amp; &quot;B&quot;: Table: Keys (2)',
+    ]);
   });
 
   it('leaves code blocks exactly as they were', () => {
