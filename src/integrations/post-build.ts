@@ -5,7 +5,8 @@
  * 1. the `#fragment`s authors wrote are checked against the ids each target page got while it was
  *    compiled (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
  * 2. one pass over the pages gathers their links, hands them to Pagefind and audits their markup
- *    against the Content-Security-Policy;
+ *    against the Content-Security-Policy; the print pages are put together last, from the content
+ *    of the pages read before them (lib/print.ts);
  * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one);
  * 4. the search index is written;
  * 5. the policy goes into every page as `<meta>`, and `_headers` is written for every file.
@@ -17,6 +18,7 @@ import type { AstroIntegration } from 'astro';
 import { eachPage, openBuiltSite } from '../lib/built-site.ts';
 import { linksOf, type PageLinks } from '../lib/link-check.ts';
 import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
+import { assemblePrintPage, isPrintShell, printableContentOf } from '../lib/print.ts';
 import { formatSourceProblems } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 import { checkBuiltLinks } from './link-check.ts';
@@ -49,13 +51,25 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const pages: PageLinks[] = [];
         const blocked: string[] = [];
         const search = await openSearchIndex();
+        // Each guide page's content as built, by address, for the print pages' chapters.
+        const printable = new Map<string, string>();
         let markup: Map<string, string>;
         try {
-          markup = await eachPage(site, (page) => {
-            pages.push(linksOf(page));
-            search.add(page);
-            blocked.push(...auditPage(page));
-          });
+          markup = await eachPage(
+            site,
+            (page) => {
+              pages.push(linksOf(page));
+              search.add(page);
+              blocked.push(...auditPage(page));
+              const content = printableContentOf(page.html);
+              if (content !== undefined) printable.set(page.urlPath, content);
+            },
+            {
+              takes: isPrintShell,
+              finish: (file, shell) =>
+                assemblePrintPage(file, shell, (href) => printable.get(href)),
+            },
+          );
           await checkBuiltLinks(site, pages, siteUrl);
         } catch (error) {
           await search.discard();
