@@ -5,7 +5,8 @@
  * 1. the `#fragment`s authors wrote are checked against the ids each target page got while it was
  *    compiled (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
  * 2. one pass over the pages gathers their links, hands them to Pagefind and audits their markup
- *    against the Content-Security-Policy;
+ *    against the Content-Security-Policy; the print pages are put together last, from the content
+ *    of the pages read before them (lib/print.ts);
  * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one),
  *    reported together with the audit's findings;
  * 4. the search index is written;
@@ -18,6 +19,7 @@ import type { AstroIntegration } from 'astro';
 import { eachPage, openBuiltSite } from '../lib/built-site.ts';
 import { linksOf, type PageLinks } from '../lib/link-check.ts';
 import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
+import { assemblePrintPage, isPrintShell, printableContentOf } from '../lib/print.ts';
 import { formatSourceProblems } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 import { brokenLinksProblem } from './link-check.ts';
@@ -50,13 +52,25 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const pages: PageLinks[] = [];
         const blocked: string[] = [];
         const search = await openSearchIndex();
+        // Each guide page's content as built, by address, for the print pages' chapters.
+        const printable = new Map<string, string>();
         let markup: Map<string, string>;
         try {
-          markup = await eachPage(site, (page) => {
-            pages.push(linksOf(page));
-            search.add(page);
-            blocked.push(...auditPage(page));
-          });
+          markup = await eachPage(
+            site,
+            (page) => {
+              pages.push(linksOf(page));
+              search.add(page);
+              blocked.push(...auditPage(page));
+              const content = printableContentOf(page.html);
+              if (content !== undefined) printable.set(page.urlPath, content);
+            },
+            {
+              takes: isPrintShell,
+              finish: (file, shell) =>
+                assemblePrintPage(file, shell, (href) => printable.get(href)),
+            },
+          );
           // Both checks read the same pass; a writer gets every broken link and every blocked
           // piece of markup in one build, not one kind per attempt.
           const problems = [

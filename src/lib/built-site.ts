@@ -98,17 +98,39 @@ export function withPositions(page: BuiltPage): BuiltPage {
 }
 
 /**
+ * Pages that are finished from the pages read before them (the print pages, lib/print.ts): `takes`
+ * picks them by their markup as built, and `finish` turns that into the page, once every other
+ * page has been read and visited.
+ */
+export interface LaterPages {
+  takes(html: string): boolean;
+  finish(file: string, html: string): string;
+}
+
+/**
  * Reads and parses every HTML page once, in file order, and hands each to `visit` before the next
- * is read; `visit` may be async (it is awaited). The markup of every page is returned, so a later
- * step can rewrite the files without reading them again.
+ * is read; `visit` may be async (it is awaited). Pages `later` takes are finished and visited after
+ * all the others. The markup of every page is returned, as finished, so a later step can write the
+ * files without reading them again.
  */
 export async function eachPage(
   site: BuiltSite,
   visit: (page: BuiltPage) => void | Promise<void>,
+  later?: LaterPages,
 ): Promise<Map<string, string>> {
   const markup = new Map<string, string>();
+  const held: Array<[file: string, html: string]> = [];
   for (const file of htmlFiles(site)) {
     const html = await readFile(join(site.outDir, file), 'utf8');
+    if (later?.takes(html)) {
+      held.push([file, html]);
+      continue;
+    }
+    markup.set(file, html);
+    await visit(parsePage(file, urlPathOf(file, site.base), html));
+  }
+  for (const [file, shell] of held) {
+    const html = later?.finish(file, shell) ?? shell;
     markup.set(file, html);
     await visit(parsePage(file, urlPathOf(file, site.base), html));
   }

@@ -165,18 +165,46 @@ export function chapterToc(chapter: PrintChapter, toc: readonly TocItem[]): TocI
   }));
 }
 
+/** What the rewrite of a chapter needs to know about it and the chapters next to it. */
+export type ChapterPlace = Pick<PrintChapter, 'title' | 'anchor' | 'href'>;
+
+/**
+ * The names of the scrolling regions on one print page (tables and code blocks, named by
+ * plugins/rehype-scroll-regions.ts): unique on their own page, but two pages often both have a
+ * "Table: Permissions you need". On the print page each name starts with its chapter's title,
+ * and a name still taken gets " (2)", " (3)"... (axe's landmark-unique).
+ */
+export class RegionNames {
+  readonly #used = new Map<string, number>();
+
+  /** The name on the print page for a region named `label` (as written in HTML) in `chapter`. */
+  take(chapter: ChapterPlace, label: string): string {
+    const name = `${escapeAttribute(chapter.title)}: ${label}`;
+    const count = (this.#used.get(name) ?? 0) + 1;
+    this.#used.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  }
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
 /**
  * Rewrites one rendered page so it can sit next to the others on the print page: every `id` (and
- * every attribute pointing at one) gets the chapter's prefix, so ids stay unique, and every link to
- * a page on the same print page, or a section of one, points into it instead.
+ * every attribute pointing at one) gets the chapter's prefix, so ids stay unique, every link to
+ * a page on the same print page, or a section of one, points into it instead, and every scrolling
+ * region's name starts with the chapter's title (`RegionNames`).
  * @param html the page's rendered content
  * @param chapter the chapter this HTML belongs to
  * @param chapters all chapters of the print page, to resolve links between them
+ * @param regions the region names already given on this print page
  */
 export function rewriteChapterHtml(
   html: string,
-  chapter: PrintChapter,
-  chapters: readonly PrintChapter[],
+  chapter: ChapterPlace,
+  chapters: readonly ChapterPlace[],
+  regions: RegionNames = new RegionNames(),
 ): string {
   const root = parse(html, { comment: true });
   const local = (id: string): string => `${chapter.anchor}--${id}`;
@@ -188,6 +216,10 @@ export function rewriteChapterHtml(
       const refs = (element.getAttribute(name) ?? '').split(/\s+/).filter(Boolean);
       element.setAttribute(name, refs.map(local).join(' '));
     }
+  }
+  for (const element of root.querySelectorAll('[role="region"][aria-label]')) {
+    const label = element.rawAttributes['aria-label'] ?? '';
+    element.setAttribute('aria-label', regions.take(chapter, label));
   }
   const byHref = new Map(chapters.map((c) => [c.href, c]));
   for (const link of root.querySelectorAll('a[href]')) {
@@ -204,4 +236,84 @@ export function rewriteChapterHtml(
     link.setAttribute('href', `#${fragment ? `${target.anchor}--${fragment}` : target.anchor}`);
   }
   return root.toString();
+}
+
+/*
+ * A built site's print pages are put together after the build, from the pages as built: the print
+ * route writes a shell (contents, each chapter's title and page meta, the document history) with a
+ * placeholder where each chapter's content goes, and the post-build pass (integrations/post-build.ts)
+ * fills each placeholder with the content of the chapter's built page, rewritten by
+ * `rewriteChapterHtml`. Every page's MDX is rendered once, and the largest pages of the site are
+ * never rendered by Astro nor held by it. The dev server (no post-build pass) renders the chapters
+ * in the route instead; both give the same markup.
+ */
+
+/** A chapter's placeholder: its place as JSON, then its page meta, until the closing comment. */
+const placeholder = /<!--print-chapter (\{.*?\})-->([\s\S]*?)<!--\/print-chapter-->/g;
+
+/**
+ * Where a chapter's content goes on a print page's shell, followed by `after` (its page meta, which
+ * is rewritten with it). `<`, `>` and `&` are escaped in the JSON, so it cannot end the comment.
+ */
+export function chapterPlaceholder(chapter: ChapterPlace, after: string): string {
+  const place = JSON.stringify({
+    title: chapter.title,
+    anchor: chapter.anchor,
+    href: chapter.href,
+  });
+  const safe = place.replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `<!--print-chapter ${safe}-->${after}<!--/print-chapter-->`;
+}
+
+/** Whether a built page is a print page's shell, to be assembled by `assemblePrintPage`. */
+export function isPrintShell(html: string): boolean {
+  return html.includes('<!--print-chapter {');
+}
+
+/**
+ * The content of a built guide page, as a print chapter holds it: what follows the `<h1>` of the
+ * article DocsLayout writes (`data-pagefind-body`), up to the section's list of pages
+ * (SectionIndex, which print leaves out) or the end of the article. `undefined` for any other page.
+ */
+export function printableContentOf(html: string): string | undefined {
+  const article = html.indexOf(' data-pagefind-body');
+  if (article < 0) return undefined;
+  const start = html.indexOf('</h1>', article);
+  const end = html.lastIndexOf('</article>', html.indexOf('</main>', start));
+  if (start < 0 || end < start) return undefined;
+  const sectionIndex = html.lastIndexOf('<nav class="section-index', end);
+  return html.slice(start + '</h1>'.length, sectionIndex > start ? sectionIndex : end);
+}
+
+/**
+ * A print page from its shell: each chapter's placeholder replaced by the built content of its page
+ * (`contentOf(href)`, from `printableContentOf`) and its page meta, rewritten for the print page.
+ * @param file the shell's path in the site, for the error message
+ */
+export function assemblePrintPage(
+  file: string,
+  shell: string,
+  contentOf: (href: string) => string | undefined,
+): string {
+  const found = [...shell.matchAll(placeholder)];
+  const chapters = found.map((match) => JSON.parse(match[1] ?? '{}') as ChapterPlace);
+  const regions = new RegionNames();
+  let html = '';
+  let at = 0;
+  found.forEach((match, i) => {
+    const chapter = chapters[i];
+    const content = chapter && contentOf(chapter.href);
+    if (!chapter || content === undefined)
+      throw new Error(
+        `${file}: no built page at ${chapter?.href ?? '?'} to print as the chapter ` +
+          `"${chapter?.title ?? '?'}": its page must be written by DocsLayout (src/lib/print.ts).`,
+      );
+    html += shell.slice(at, match.index);
+    html += rewriteChapterHtml(content + (match[2] ?? ''), chapter, chapters, regions);
+    at = match.index + match[0].length;
+  });
+  return html + shell.slice(at);
 }

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/lib/navigation.ts';
 import {
+  assemblePrintPage,
+  chapterPlaceholder,
   chapterToc,
+  isPrintShell,
   planPrintPages,
   printHrefFor,
+  printableContentOf,
   printPageOf,
+  RegionNames,
   rewriteChapterHtml,
 } from '../../src/lib/print.ts';
 import { docPage } from '../helpers/pages.ts';
@@ -53,6 +58,26 @@ describe('the printable guide', () => {
     expect(html).toContain('href="#resilience"');
     expect(html).toContain('href="/docs/search/"');
     expect(html).toContain('href="https://docs.aws.amazon.com/guardduty/"');
+  });
+
+  it('names each scrolling region after its chapter, so no two regions of a print page share a name', () => {
+    if (!overview || !dataProtection) throw new Error('no chapter');
+    const table = '<div class="table-scroll" role="region" aria-label="Table: Keys" tabindex="0">';
+    const regions = new RegionNames();
+    const html = [overview, dataProtection, { ...dataProtection, title: 'A & "B"' }]
+      .map((chapter) =>
+        rewriteChapterHtml(`${table}${table}</div></div>`, chapter, chapters, regions),
+      )
+      .join('');
+    const names = [...html.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+    expect(names).toEqual([
+      `${overview.title}: Table: Keys`,
+      `${overview.title}: Table: Keys (2)`,
+      `${dataProtection.title}: Table: Keys`,
+      `${dataProtection.title}: Table: Keys (2)`,
+      'A &amp; &quot;B&quot;: Table: Keys',
+      'A &amp; &quot;B&quot;: Table: Keys (2)',
+    ]);
   });
 
   it('leaves code blocks exactly as they were', () => {
@@ -116,5 +141,47 @@ describe('print pages as the site grows', () => {
 
   it('carries each chapter’s review date in both forms', () => {
     expect(overview?.reviewed).toEqual({ iso: '2026-11-28', text: '28 November 2026' });
+  });
+});
+
+describe('print pages put together from the built pages', () => {
+  const built = (content: string, after = '') =>
+    `<main><article class="prose astro-x" data-pagefind-body data-headings="A"><h1 class="astro-x">T</h1>${content}${after}</article><section class="page-meta">…</section></main><footer></footer>`;
+
+  it('takes a guide page’s content from between its title and the section’s list of pages', () => {
+    expect(printableContentOf(built('<p>Body</p>'))).toBe('<p>Body</p>');
+    expect(
+      printableContentOf(built('<p>Body</p>', '<nav class="section-index astro-y">…</nav>')),
+    ).toBe('<p>Body</p>');
+    expect(printableContentOf('<main><h1>Search</h1></main>')).toBeUndefined();
+  });
+
+  it('puts each chapter’s content before its page meta and rewrites both, as the route would', () => {
+    if (!overview || !dataProtection) throw new Error('no chapter');
+    const meta =
+      '<section aria-labelledby="sources-heading"><h2 id="sources-heading">S</h2></section>';
+    const shell = `<body><h1>Print</h1>${chapterPlaceholder(overview, meta)}<hr>${chapterPlaceholder(
+      { ...dataProtection, title: 'Keys --> <b> & more' },
+      meta,
+    )}</body>`;
+    expect(isPrintShell(shell)).toBe(true);
+    const contents = new Map([
+      [overview.href, '<h2 id="who">Who</h2><a href="/docs/data-protection/#keys">keys</a>'],
+      [dataProtection.href, '<h2 id="keys">Keys</h2>'],
+    ]);
+    const html = assemblePrintPage('print/index.html', shell, (href) => contents.get(href));
+    const regions = new RegionNames();
+    expect(html).toBe(
+      `<body><h1>Print</h1>${rewriteChapterHtml(`${contents.get(overview.href)}${meta}`, overview, chapters, regions)}<hr>${rewriteChapterHtml(`${contents.get(dataProtection.href)}${meta}`, dataProtection, chapters, regions)}</body>`,
+    );
+    expect(html).toContain('href="#data-protection--keys"');
+    expect(isPrintShell(html)).toBe(false);
+  });
+
+  it('names the chapter whose page was not built', () => {
+    if (!overview) throw new Error('no chapter');
+    expect(() =>
+      assemblePrintPage('print/index.html', chapterPlaceholder(overview, ''), () => undefined),
+    ).toThrow(/print\/index.html: no built page at \/docs\/ to print as the chapter/);
   });
 });

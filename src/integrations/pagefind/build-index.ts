@@ -50,7 +50,7 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
           .addHTMLFile({
             // Pagefind resolves result URLs against its bundle's own address, so no base here.
             url: urlPathOf(page.file, '/'),
-            content: prepareForIndex(page.html),
+            content: prepareForIndex(indexedPart(page.html)),
           })
           .then((added) => failOn(`addHTMLFile (${page.file})`, added.errors)),
       );
@@ -79,6 +79,25 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
       await pagefindApi.close();
     },
   };
+}
+
+/**
+ * What Pagefind reads of a page: its `<head>` and the element marked `data-pagefind-body` (the
+ * article DocsLayout writes), without the header, navigation and footer around it. Pagefind
+ * indexes only that element, and every `data-pagefind-*` attribute of a page sits inside it, so the
+ * index is the same (the build's search bundle is byte-identical either way), but every page is
+ * about half as long to encode and send to Pagefind's process and for Pagefind to parse. A page of
+ * another shape is sent whole.
+ */
+export function indexedPart(html: string): string {
+  const marked = html.indexOf(' data-pagefind-body');
+  const start = html.lastIndexOf('<article', marked);
+  const body = html.indexOf('<body');
+  const bodyOpen = html.indexOf('>', body) + 1;
+  const end = html.lastIndexOf('</article>', html.indexOf('</main>', marked));
+  const beforeMark = html.slice(start, marked);
+  if (body < 0 || start < bodyOpen || end < marked || beforeMark.includes('>')) return html;
+  return `${html.slice(0, bodyOpen)}${html.slice(start, end + '</article>'.length)}</body></html>`;
 }
 
 /**
