@@ -138,7 +138,7 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'where do I download the SOC report',
     kind: 'question',
     pages: ['compliance-validation'],
-    section: 'programs-that-cover-guardduty',
+    section: 'what-aws-has-had-audited',
   },
   {
     query: 'prove to an auditor that guardduty is enabled',
@@ -229,13 +229,13 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'guardduty-enabled-centralized',
     kind: 'identifier',
     pages: ['compliance-validation', 'compliance-validation/evidence-pack'],
-    section: 'keep-checking-with-aws-config-and-security-hub',
+    section: 'security-hub-controls-for-guardduty',
   },
   {
     query: 'GuardDuty.1',
     kind: 'identifier',
     pages: ['compliance-validation', 'compliance-validation/evidence-pack'],
-    section: 'keep-checking-with-aws-config-and-security-hub',
+    section: 'security-hub-controls-for-guardduty',
   },
   {
     query: 'kms:GenerateDataKey',
@@ -361,13 +361,13 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'HIPAA',
     kind: 'acronym',
     pages: ['compliance-validation'],
-    section: 'programs-that-cover-guardduty',
+    section: 'what-aws-has-had-audited',
   },
   {
     query: 'PCI DSS',
     kind: 'acronym',
     pages: ['compliance-validation', 'compliance-validation/evidence-pack'],
-    section: 'evidence-an-auditor-usually-asks-for',
+    section: 'what-aws-has-had-audited',
   },
   {
     query: 'VPC endpoint',
@@ -405,7 +405,7 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'complience reports',
     kind: 'misspelling',
     pages: ['compliance-validation'],
-    section: 'programs-that-cover-guardduty',
+    section: 'what-aws-has-had-audited',
   },
   { query: 'resiliance', kind: 'misspelling', pages: ['resilience'] },
   {
@@ -499,7 +499,7 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'continuous compliance monitoring',
     kind: 'aws-term',
     pages: ['compliance-validation'],
-    section: 'keep-checking-with-aws-config-and-security-hub',
+    section: 'security-hub-controls-for-guardduty',
   },
   {
     query: 'break glass role',
@@ -555,8 +555,8 @@ export const qualityQueries: readonly QualityQuery[] = [
   {
     query: 'aws guardduty list-detectors',
     kind: 'cli',
-    pages: ['compliance-validation', 'compliance-validation/evidence-pack', 'resilience'],
-    section: 'prove-guardduty-is-on-in-every-region',
+    pages: ['compliance-validation/evidence-pack', 'resilience', 'compliance-validation'],
+    section: 'the-script',
   },
   {
     query: 'openssl s_client',
@@ -580,7 +580,7 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'aws configservice put-config-rule',
     kind: 'cli',
     pages: ['compliance-validation'],
-    section: 'keep-checking-with-aws-config-and-security-hub',
+    section: 'aws-config-rules-that-security-hub-does-not-run',
   },
   {
     query: 'update-organization-configuration',
@@ -624,7 +624,7 @@ export const qualityQueries: readonly QualityQuery[] = [
     query: 'NON_COMPLIANT',
     kind: 'error',
     pages: ['compliance-validation', 'compliance-validation/evidence-pack'],
-    section: 'keep-checking-with-aws-config-and-security-hub',
+    section: 'aws-config-rules-that-security-hub-does-not-run',
   },
 
   // Added with the sectioned guide, for pages no query above reaches.
