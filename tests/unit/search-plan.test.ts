@@ -55,6 +55,23 @@ describe('planQuery', () => {
     expect(versioned.didYouMean).toEqual(['AmazonGuardDutyFullAccess_v2']);
   });
 
+  it('offers, and does not search, a short word one letter from another real word', () => {
+    const parsed = parseQuery('entity list stuck in ERROR');
+    const plan = planQuery(parsed, checks(parsed, { stuck: [near('stack')] }));
+    expect(plan.corrected).toBeUndefined();
+    expect(plan.didYouMean).toEqual(['entity list stack in ERROR']);
+    expect(pagefindQuery(plan)).toBe('entity list ERROR');
+
+    // A swap of two letters or a dropped one is a slip, whatever the length.
+    for (const [typed, word] of [
+      ['rlue', 'rule'],
+      ['rle', 'role'],
+    ] as const) {
+      const slip = parseQuery(typed);
+      expect(planQuery(slip, checks(slip, { [typed]: [near(word)] })).corrected).toBe(word);
+    }
+  });
+
   it('searches what was typed when the reader asks for it (verbatim), still offering the correction', () => {
     const parsed = parseQuery('servce linked role');
     const plan = planQuery(parsed, checks(parsed, { servce: [near('service')] }), true);

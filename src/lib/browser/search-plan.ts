@@ -52,7 +52,9 @@ export function planQuery(
   const correctAll =
     !verbatim &&
     lacking.length > 0 &&
-    lacking.every((c) => isClearCorrection(c.suggestions) && keepsDigits(c));
+    lacking.every(
+      (c) => isClearCorrection(c.suggestions) && keepsDigits(c) && !mayBeAnotherWord(c),
+    );
   const replacement = new Map<QueryTerm, string>();
   if (correctAll)
     for (const c of lacking) replacement.set(c.term, c.suggestions[0]?.word ?? c.term.text);
@@ -73,6 +75,21 @@ export function planQuery(
   };
   if (correctAll) plan.corrected = rewrite(parsed, replacement);
   return plan;
+}
+
+/**
+ * A short word one letter away from the site's word, at the same length and not by swapping two
+ * letters, is as likely another real word as a slip (`stuck` and `stack`, `rule` and `role`): it
+ * is offered as "Did you mean", never searched in its place. Longer words and dropped, added or
+ * swapped letters (`servce`, `cloudtrial`) are corrected.
+ */
+function mayBeAnotherWord(check: WordCheck): boolean {
+  const typed = check.term.key;
+  const nearest = termKey(check.suggestions[0]?.word ?? '');
+  const letters = (word: string) => [...word].sort().join('');
+  return (
+    typed.length <= 5 && typed.length === nearest.length && letters(typed) !== letters(nearest)
+  );
 }
 
 /**
