@@ -1,4 +1,5 @@
 import { parse } from 'node-html-parser';
+import { indexedArticleRange } from './indexed-article.ts';
 import { ancestorsOf, isSection, type SiteIndex } from './navigation.ts';
 import { reviewDate, type ReviewDate } from './review-date.ts';
 import type { TocItem } from './toc.ts';
@@ -279,10 +280,10 @@ export function isPrintShell(html: string): boolean {
  * (SectionIndex, which print leaves out) or the end of the article. `undefined` for any other page.
  */
 export function printableContentOf(html: string): string | undefined {
-  const article = html.indexOf(' data-pagefind-body');
-  if (article < 0) return undefined;
-  const start = html.indexOf('</h1>', article);
-  const end = html.lastIndexOf('</article>', html.indexOf('</main>', start));
+  const article = indexedArticleRange(html);
+  if (!article) return undefined;
+  const start = html.indexOf('</h1>', article.start);
+  const end = article.end - '</article>'.length;
   if (start < 0 || end < start) return undefined;
   const sectionIndex = html.lastIndexOf('<nav class="section-index', end);
   return html.slice(start + '</h1>'.length, sectionIndex > start ? sectionIndex : end);

@@ -10,6 +10,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefindApi from 'pagefind';
 import { eachPage, openBuiltSite, urlPathOf, type BuiltPage } from '../../lib/built-site.ts';
+import { indexedArticleRange } from '../../lib/indexed-article.ts';
 import {
   isRuntimeFile,
   isUnusedUiFile,
@@ -90,14 +91,11 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
  * another shape is sent whole.
  */
 export function indexedPart(html: string): string {
-  const marked = html.indexOf(' data-pagefind-body');
-  const start = html.lastIndexOf('<article', marked);
+  const article = indexedArticleRange(html);
   const body = html.indexOf('<body');
   const bodyOpen = html.indexOf('>', body) + 1;
-  const end = html.lastIndexOf('</article>', html.indexOf('</main>', marked));
-  const beforeMark = html.slice(start, marked);
-  if (body < 0 || start < bodyOpen || end < marked || beforeMark.includes('>')) return html;
-  return `${html.slice(0, bodyOpen)}${html.slice(start, end + '</article>'.length)}</body></html>`;
+  if (!article || body < 0 || article.start < bodyOpen) return html;
+  return `${html.slice(0, bodyOpen)}${html.slice(article.start, article.end)}</body></html>`;
 }
 
 /**
