@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exactness,
+  meaningWords,
   pagefindQuery,
   phraseKey,
   planQuery,
@@ -143,6 +144,33 @@ describe('exactness and rankExactFirst', () => {
     expect(exactness(access, 'attribute-based access control for findings').tier).toBe(2);
     expect(exactness(access, 'AmazonGuardDutyFullAccess_v2')).toEqual({ tier: 1, occurrences: 2 });
     expect(exactness(access, 'disable')).toEqual({ tier: 0, occurrences: 0 });
+  });
+
+  it('compares meaning words: filler, word order and inflections do not count', () => {
+    const roles = {
+      meta: {
+        title: 'Create, suspend or delete the GuardDuty roles',
+        headings: 'Delete the GuardDuty service-linked role',
+        aliases: 'disable GuardDuty · how long findings are kept',
+      },
+    };
+    expect(meaningWords('How do I delete the GuardDuty service-linked role?')).toEqual(
+      meaningWords('Delete the GuardDuty service-linked role'),
+    );
+    expect(exactness(roles, 'how to delete the guardduty service-linked role').tier).toBe(3);
+    expect(exactness(roles, 'how long are findings kept').tier).toBe(4);
+    expect(exactness(roles, 'findings kept how long').tier).toBe(4);
+    // "who" and "can" say what is asked: an audit question is not the alias's task.
+    expect(exactness(roles, 'who disabled GuardDuty').tier).toBe(2);
+    expect(exactness(roles, 'disabling guardduty').tier).toBe(4);
+  });
+
+  it('counts a held alias only when it is a third of the query or more', () => {
+    const trail = { meta: { title: 'CloudTrail', aliases: 'tamper alert' } };
+    expect(exactness(trail, 'tamper alerts from members').tier).toBe(2);
+    expect(exactness(trail, 'forward tamper alerts from every account to one event bus').tier).toBe(
+      0,
+    );
   });
 
   it('puts the page that defines an identifier before one that only mentions it as often', () => {

@@ -8,6 +8,8 @@ import {
   compoundParts,
   isIdentifier,
   parseQuery,
+  stemPrefix,
+  STOP_WORDS,
   termKey,
   type ParsedQuery,
   type QueryTerm,
@@ -188,22 +190,57 @@ export function phraseKey(text: string): string {
 }
 
 /**
- * How exactly a page is about the query (higher first): 4 when an alias or the title is the
- * query, 3 when a heading is, 2 when the query contains one of the page's aliases as whole words
- * ("disaster recovery plan", alias "disaster recovery"), 1 when a one-word identifier query
- * occurs on the page as a whole token, 0 otherwise. Within 1, `occurrences` orders pages: the
- * whole-token uses, plus one when the page defines the identifier (its `defines` meta field).
+ * Words that say what a question asks, kept when a query is compared with a page's title, headings
+ * and aliases although Pagefind is not asked for them: "who deleted my detector" asks for the
+ * audit trail, not for how to delete one, and "who can disable GuardDuty" asks about permissions.
+ */
+const INTENT_WORDS: ReadonlySet<string> = new Set(['who', 'why', 'when', 'where', 'can']);
+
+/**
+ * The words of a phrase that carry its meaning, each cut to the start its inflections share
+ * (`stemPrefix`), in no order: filler is left out, so "how do I delete the GuardDuty
+ * service-linked role" and the heading "Delete the GuardDuty service-linked role" have the same
+ * words, and so do "how long are findings kept" and the alias "how long findings are kept".
+ */
+export function meaningWords(text: string): Set<string> {
+  const words = phraseKey(text).split(' ').filter(Boolean);
+  const kept = words.filter((word) => !STOP_WORDS.has(word) || INTENT_WORDS.has(word));
+  return new Set((kept.length > 0 ? kept : words).map(stemPrefix));
+}
+
+function sameWords(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((word) => b.has(word));
+}
+
+function within(part: ReadonlySet<string>, whole: ReadonlySet<string>): boolean {
+  return part.size > 0 && [...part].every((word) => whole.has(word));
+}
+
+/**
+ * How exactly a page is about the query (higher first), comparing meaning words (`meaningWords`):
+ * - 4 when the title or an alias has the query's words;
+ * - 3 when a heading has them;
+ * - 2 when the query holds all the words of an alias and they are at least a third of its own
+ *   ("disaster recovery plan" holds the alias "disaster recovery"; "forward tamper alerts from
+ *   every account to one event bus" is not about the alias "tamper alert");
+ * - 1 when a one-word identifier query occurs on the page as a whole token; `occurrences` is the
+ *   whole-token uses, plus one when the page defines the identifier (its `defines` meta field);
+ * - 0 otherwise.
  */
 export function exactness(page: PageFacts, query: string): { tier: number; occurrences: number } {
-  const phrase = phraseKey(query);
-  if (!phrase) return { tier: 0, occurrences: 0 };
+  const asked = meaningWords(query);
+  if (asked.size === 0) return { tier: 0, occurrences: 0 };
   const list = (value: string | undefined) =>
-    (value ?? '').split(' · ').map(phraseKey).filter(Boolean);
+    (value ?? '')
+      .split(' · ')
+      .map(meaningWords)
+      .filter((words) => words.size > 0);
   const aliases = list(page.meta.aliases);
-  if (phraseKey(page.meta.title ?? '') === phrase || aliases.includes(phrase))
+  const headings = list(page.meta.headings);
+  if ([meaningWords(page.meta.title ?? ''), ...aliases].some((words) => sameWords(words, asked)))
     return { tier: 4, occurrences: 0 };
-  if (list(page.meta.headings).includes(phrase)) return { tier: 3, occurrences: 0 };
-  if (aliases.some((alias) => ` ${phrase} `.includes(` ${alias} `)))
+  if (headings.some((words) => sameWords(words, asked))) return { tier: 3, occurrences: 0 };
+  if (aliases.some((words) => within(words, asked) && words.size * 3 >= asked.size))
     return { tier: 2, occurrences: 0 };
   const words = query.trim().split(/\s+/);
   const [word] = words;
