@@ -4,7 +4,7 @@
  * for the words typed), asks Pagefind, and turns what it finds into `SearchHit`s and a status
  * line. Used by the header dialog and the search page, so both behave the same.
  */
-import { EXCERPT_LENGTH, RANKING } from '../lib/browser/search-options.ts';
+import { EXACT_RERANK_DEPTH, EXCERPT_LENGTH, RANKING } from '../lib/browser/search-options.ts';
 import { toHits, type PagefindResultData, type SearchHit } from '../lib/browser/search-hits.ts';
 import {
   pagefindQuery,
@@ -192,10 +192,16 @@ export async function runSearch(
   }
   // Loading excerpts costs a request per page: not for a query the reader has already typed past.
   if (isStale()) return null;
-  const data = await Promise.all(found.slice(0, limits.pages).map((r) => r.data()));
+  const loaded = Math.max(limits.pages, EXACT_RERANK_DEPTH);
+  const data = await Promise.all(found.slice(0, loaded).map((r) => r.data()));
   if (isStale()) return null;
   const link = { pageUrl: location.href, query: searched };
-  const pages = rankExactFirst(data, searched)
+  const reranked = [
+    ...rankExactFirst(data.slice(0, EXACT_RERANK_DEPTH), searched),
+    ...data.slice(EXACT_RERANK_DEPTH),
+  ];
+  const pages = reranked
+    .slice(0, limits.pages)
     .map((d) => toHits(d, { sectionsPerPage: limits.sectionsPerPage }, link))
     .filter((hits) => hits.length > 0);
   const notice: SearchNotice = plan.corrected

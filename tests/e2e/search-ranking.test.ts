@@ -147,6 +147,25 @@ describe.skipIf(skipBrowserTests).each(searchBuilds)(
       }
     });
 
+    // The dialog lists 5 pages and the search page 20: the first must be the same page in both.
+    it.each(mustFind.map((m) => m.query))(
+      '“%s” puts the same page first on the search page as in the dialog',
+      async (query) => {
+        await page.goto(server.url);
+        await page.keyboard.press('ControlOrMeta+k');
+        const inDialog = (await results(query)).pages[0];
+        await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+        await waitForPageResults(page, query);
+        const onSearchPage = await page.$eval('search-page .results > li > a', (a) =>
+          (a.getAttribute('href') ?? '').replace(/[?#].*$/, ''),
+        );
+        expect(inDialog).toBeDefined();
+        expect(onSearchPage).toBe(inDialog);
+        await page.goto(server.url);
+        await page.keyboard.press('ControlOrMeta+k');
+      },
+    );
+
     it.each(nameParts)(
       'part of a name, “%s”, finds every page about a name with it',
       async (part) => {

@@ -31,3 +31,11 @@ export const MIN_QUERY_LENGTH = 2;
 
 /** Words of context Pagefind puts in each excerpt (its default is 30; results here are compact). */
 export const EXCERPT_LENGTH = 24;
+
+/**
+ * How many of Pagefind's results are re-ordered by how exactly they name the query
+ * (`rankExactFirst`), whatever a UI lists: the header dialog shows 5 pages and the search page 20,
+ * and both must put the same page first. A page that names the query exactly but that Pagefind
+ * ranks below this is left where Pagefind put it; each page looked at costs one fragment request.
+ */
+export const EXACT_RERANK_DEPTH = 10;
