@@ -31,6 +31,12 @@ export interface QualityQuery {
   section?: string;
   /** A page being written that should become the answer once it exists. */
   newPage?: string;
+  /**
+   * Written after the ranking was last tuned and never used to tune it (no alias, heading or
+   * rule was changed for it): the benchmark reports these on their own row, as the nearest thing
+   * it has to the queries nobody here wrote.
+   */
+  heldOut?: true;
 }
 
 export const qualityQueries: readonly QualityQuery[] = [
@@ -720,4 +726,117 @@ export const qualityQueries: readonly QualityQuery[] = [
     kind: 'question',
     pages: ['compliance-validation/evidence-pack', 'compliance-validation'],
   },
+  // Was held out; it led to more prepositions being filler (STOP_WORDS), so it is tuned now.
+  {
+    query: 'snapshots left behind after a malware scan',
+    kind: 'question',
+    pages: [
+      'service-linked-roles/malware-protection-ec2-role',
+      'data-protection/malware-scan-data',
+    ],
+  },
+  // Held out (2026-12-02): written before that day's alias and matching changes, answers taken
+  // from the pages' headings; never used to tune anything. Keep adding new ones here, untuned.
+  ...(
+    [
+      {
+        query: 'block unscanned objects in my s3 bucket',
+        kind: 'question',
+        pages: ['service-linked-roles/malware-protection-s3-quarantine'],
+      },
+      {
+        query: 'does guardduty copy my volume data out of my account',
+        kind: 'question',
+        pages: ['data-protection/malware-scan-data', 'data-protection'],
+      },
+      {
+        query: 'guardduty minimum tls version',
+        kind: 'aws-term',
+        pages: ['infrastructure-security'],
+      },
+      {
+        query: 'AWSServiceRoleForAmazonGuardDutyMalwareProtection permissions',
+        kind: 'identifier',
+        pages: ['service-linked-roles/malware-protection-ec2-role'],
+      },
+      {
+        query: 'findings export stopped working',
+        kind: 'error',
+        pages: ['data-protection/export-pipeline', 'data-protection/export-findings'],
+      },
+      {
+        query: 'iam:PassRole error malware protection for s3',
+        kind: 'error',
+        pages: [
+          'managing-access/troubleshooting',
+          'service-linked-roles/malware-protection-s3-role',
+        ],
+      },
+      {
+        query: 'can the management account turn off guardduty',
+        kind: 'question',
+        pages: ['multi-account-hardening/watching-the-organization', 'multi-account-hardening'],
+      },
+      {
+        query: 'security hub controls for guardduty',
+        kind: 'aws-term',
+        pages: ['compliance-validation'],
+      },
+      {
+        query: 'soc 2 report',
+        kind: 'acronym',
+        pages: ['compliance-validation'],
+      },
+      {
+        query: 'who patches the runtime agent',
+        kind: 'question',
+        pages: ['runtime-monitoring-agent'],
+      },
+      {
+        query: 'GuardDutyManaged tag',
+        kind: 'identifier',
+        pages: ['runtime-monitoring-agent'],
+      },
+      {
+        query: 'recover guardduty after a region outage',
+        kind: 'question',
+        pages: ['resilience'],
+      },
+      {
+        query: 'delegated admin permissions',
+        kind: 'acronym',
+        pages: ['managing-access'],
+      },
+      {
+        query: 'check the default version of AmazonGuardDutyServiceRolePolicy',
+        kind: 'question',
+        pages: ['service-linked-roles/main-role', 'managing-access/managed-policies'],
+      },
+      {
+        query: 'quarantine infected files',
+        kind: 'question',
+        pages: ['service-linked-roles/malware-protection-s3-quarantine'],
+      },
+      {
+        query: 'vpc endpoint policy for guardduty',
+        kind: 'aws-term',
+        pages: ['infrastructure-security', 'runtime-monitoring-agent'],
+      },
+      {
+        query: 'guardduty members missing from the organization',
+        kind: 'question',
+        pages: ['multi-account-hardening/watching-the-organization'],
+      },
+      {
+        query: 'retention period for audit',
+        kind: 'question',
+        pages: ['compliance-validation', 'data-protection'],
+      },
+      {
+        query: 'guardrail against disabling guardduty',
+        kind: 'aws-term',
+        pages: ['multi-account-hardening/service-control-policies', 'multi-account-hardening'],
+      },
+    ] satisfies QualityQuery[]
+  ).map((query) => ({ ...query, heldOut: true as const })),
 ];

@@ -155,6 +155,7 @@ function report(scored: readonly Scored[]): void {
   const rows = [
     ['all', figures(scored)] as const,
     ...kinds.map((k: QueryKind) => [k, figures(scored.filter((s) => s.kind === k))] as const),
+    ['held out (never tuned)', figures(scored.filter((s) => s.heldOut))] as const,
   ];
   console.log('\n| Queries | n | top-1 | top-3 | MRR | empty | first section right |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
