@@ -104,6 +104,8 @@ export function withPositions(page: BuiltPage): BuiltPage {
  */
 export interface LaterPages {
   takes(html: string): boolean;
+  /** Called once, when every other page has been visited and before the first is finished. */
+  ready?(): void;
   finish(file: string, html: string): string;
 }
 
@@ -129,6 +131,7 @@ export async function eachPage(
     markup.set(file, html);
     await visit(parsePage(file, urlPathOf(file, site.base), html));
   }
+  later?.ready?.();
   for (const [file, shell] of held) {
     const html = later?.finish(file, shell) ?? shell;
     markup.set(file, html);
