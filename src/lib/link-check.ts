@@ -56,9 +56,10 @@ function linkProperties(element: DefaultTreeAdapterTypes.Element): Record<string
   const properties: Record<string, HastValue> = {};
   const schema = element.namespaceURI === parse5Html.NS.SVG ? svg : html;
   for (const attribute of element.attrs) {
-    const name = attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name;
-    if (!linkAttributes.has(name.toLowerCase())) continue;
-    const info = find(schema, name);
+    // parse5 lower-cases attribute names (only SVG's camelCase ones and prefixed ones such as
+    // xlink:href differ, and none of those is a link attribute), so the name needs no folding.
+    if (attribute.prefix || !linkAttributes.has(attribute.name)) continue;
+    const info = find(schema, attribute.name);
     properties[info.property] = hastValue(info, attribute.value);
   }
   return properties;
