@@ -9,7 +9,8 @@
  *    of the pages read before them (lib/print.ts);
  * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one),
  *    reported together with the audit's findings;
- * 4. the search index is written;
+ * 4. the search index is written (Pagefind starts writing it in its own process once the last
+ *    indexed page is read, so that overlaps steps 2 and 3);
  * 5. the policy goes into every page as `<meta>`, and `_headers` is written for every file.
  *
  * A step that fails stops the build with its message; nothing after it runs.
@@ -67,6 +68,9 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
             },
             {
               takes: isPrintShell,
+              // The print pages are not indexed: Pagefind writes its bundle in its own process
+              // while Node puts them together and checks the links.
+              ready: () => search.startWriting(outDir),
               finish: (file, shell) =>
                 assemblePrintPage(file, shell, (href) => printable.get(href)),
             },

@@ -9,12 +9,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findCspBlockedMarkup } from '../lib/csp-audit.ts';
+import { findCspBlockedMarkup, mayHaveCspBlockedMarkup } from '../lib/csp-audit.ts';
 import { listFiles, withPositions, type BuiltPage, type BuiltSite } from '../lib/built-site.ts';
 import { contentSecurityPolicy, headerRules, renderHeadersFile } from '../lib/security-headers.ts';
 
 /** The page's markup the policy would block, one line each, for the build error. */
 export function auditPage(page: BuiltPage): string[] {
+  // Most pages pass the quick look, and then need no hast tree at all.
+  if (!mayHaveCspBlockedMarkup(page.document)) return [];
   if (findCspBlockedMarkup(page.tree).length === 0) return [];
   // The shared parse keeps no positions (it is faster without); parse again to name the lines.
   return findCspBlockedMarkup(withPositions(page).tree).map((found) => {

@@ -3,11 +3,12 @@
  * each HTML page read and parsed once. The post-build steps (link check, search index, CSP audit
  * and meta policy, `_headers`), the build tests and the benchmarks all read the output through it.
  *
- * Pages are parsed with parse5, the parser browsers follow, into hast (the tree the Markdown
- * plugins use), so what the checks see is what a browser builds: markup inside `<pre>`,
- * `<noscript>` (scripting off, as a reader without JavaScript gets it), `<template>` and SVG
- * included, comments ended where a browser ends them. A parsed page is large next to its HTML, so `eachPage` hands them out one at a
- * time and a step keeps only what it needs from each.
+ * Pages are parsed with parse5, the parser browsers follow, so what the checks see is what a
+ * browser builds: markup inside `<pre>`, `<noscript>` (scripting off, as a reader without
+ * JavaScript gets it), `<template>` and SVG included, comments ended where a browser ends them.
+ * The checks walk parse5's own tree; the hast tree (the one the Markdown plugins use) is built
+ * only when something asks for it. A parsed page is large next to its HTML, so `eachPage` hands
+ * them out one at a time and a step keeps only what it needs from each.
  */
 import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,7 +16,10 @@ import { join, relative, sep } from 'node:path';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parse } from 'parse5';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+
+/** A page as parse5 builds it: the tree the post-build checks walk (no hast conversion). */
+export type ParsedDocument = DefaultTreeAdapterTypes.Document;
 
 /** A built site: where it is, its base path and every file in it. */
 export interface BuiltSite {
@@ -35,8 +39,13 @@ export interface BuiltPage {
   urlPath: string;
   /** The page's markup as written. */
   html: string;
-  /** The page parsed as a browser parses it, without source positions (see `withPositions`). */
-  tree: Root;
+  /** The page as parse5 parsed it (as a browser does), the tree the post-build checks walk. */
+  document: ParsedDocument;
+  /**
+   * The same page as hast, without source positions (see `withPositions`); converted from
+   * `document` when first read, since the post-build pass needs it only for an error message.
+   */
+  readonly tree: Root;
 }
 
 /** Every file below `outDir`, relative to it with `/` separators, sorted. */
@@ -86,15 +95,31 @@ export function htmlFiles(site: BuiltSite): string[] {
  * without source positions: they double parse5's time, and only an error message needs them.
  */
 export function parsePage(file: string, urlPath: string, html: string): BuiltPage {
-  const tree = fromParse5(parse(html, { scriptingEnabled: false }));
+  const document = parse(html, { scriptingEnabled: false });
+  let tree: Root | undefined;
+  return {
+    file,
+    urlPath,
+    html,
+    document,
+    get tree() {
+      tree ??= toHast(file, document);
+      return tree;
+    },
+  };
+}
+
+function toHast(file: string, document: ParsedDocument): Root {
+  const tree = fromParse5(document);
   // A parsed document is always a root; the check narrows the type hast-util-from-parse5 returns.
   if (tree.type !== 'root') throw new Error(`${file}: parse5 returned no document`);
-  return { file, urlPath, html, tree };
+  return tree;
 }
 
 /** The same page parsed again with source positions, for a message that names the line. */
 export function withPositions(page: BuiltPage): BuiltPage {
-  return { ...page, tree: fromHtml(page.html) };
+  const { file, urlPath, html, document } = page;
+  return { file, urlPath, html, document, tree: fromHtml(html) };
 }
 
 /**
@@ -104,6 +129,8 @@ export function withPositions(page: BuiltPage): BuiltPage {
  */
 export interface LaterPages {
   takes(html: string): boolean;
+  /** Called once, when every other page has been visited and before the first is finished. */
+  ready?(): void;
   finish(file: string, html: string): string;
 }
 
@@ -129,6 +156,7 @@ export async function eachPage(
     markup.set(file, html);
     await visit(parsePage(file, urlPathOf(file, site.base), html));
   }
+  later?.ready?.();
   for (const [file, shell] of held) {
     const html = later?.finish(file, shell) ?? shell;
     markup.set(file, html);

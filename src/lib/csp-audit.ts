@@ -1,7 +1,9 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import type { DefaultTreeAdapterTypes } from 'parse5';
 import { find, html as htmlSchema, svg as svgSchema, type Schema } from 'property-information';
+import type { ParsedDocument } from './built-site.ts';
 
 /** Markup in a built page that the site's Content-Security-Policy would block. */
 export interface CspBlockedMarkup {
@@ -110,6 +112,54 @@ export function findCspBlockedMarkup(tree: Root): CspBlockedMarkup[] {
   const context: Context = { schema: htmlSchema, inNoscript: false, lineOffset: 0 };
   for (const child of tree.children) visit(child, context, found);
   return found;
+}
+
+/**
+ * A quick look at parse5's own tree (no hast) that says `true` for every page in which
+ * {@link findCspBlockedMarkup} finds something, and for a few more: any `<noscript>` and any
+ * script without a `src`, every attribute named `style`, `on…` or `srcdoc`, and any attribute
+ * value with `javascript:` in it. A page it passes needs no hast tree and no audit.
+ */
+export function mayHaveCspBlockedMarkup(document: ParsedDocument): boolean {
+  const suspect = (node: ParsedNode): boolean => {
+    if (node.nodeName === '#comment' && 'data' in node) return /<\/noscript/i.test(node.data);
+    if (!('tagName' in node)) return false;
+    if (suspectElement(node)) return true;
+    if ('content' in node && node.content.childNodes.some(suspect)) return true;
+    return node.childNodes.some(suspect);
+  };
+  return document.childNodes.some(suspect);
+}
+
+type ParsedNode = ParsedDocument | DefaultTreeAdapterTypes.ChildNode;
+
+function suspectElement(element: DefaultTreeAdapterTypes.Element): boolean {
+  switch (element.tagName) {
+    case 'noscript':
+    case 'style':
+    case 'base':
+      return true;
+    case 'script': {
+      // Safe only with a `src` that is not a data: URL (the audit reads `src` first).
+      const src = element.attrs.find((a) => a.name === 'src' && !a.prefix);
+      if (src === undefined || urlScheme(src.value) === 'data') return true;
+      break;
+    }
+    case 'meta': {
+      const equiv = element.attrs.find((a) => a.name === 'http-equiv' && !a.prefix);
+      if (equiv && /refresh/i.test(equiv.value)) return true;
+      break;
+    }
+  }
+  return element.attrs.some(({ name, value }) => {
+    const lower = name.toLowerCase();
+    return (
+      lower === 'style' ||
+      lower.startsWith('on') ||
+      lower === 'srcdoc' ||
+      /javascript:/i.test(value.replace(/[\t\n\r]/g, ''))
+    );
+  });
 }
 
 /** {@link findCspBlockedMarkup} for an HTML string (tests, one-off checks). */

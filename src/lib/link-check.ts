@@ -1,4 +1,6 @@
-import type { Element, Root, RootContent } from 'hast';
+import { html as parse5Html, type DefaultTreeAdapterTypes } from 'parse5';
+import { find, html, normalize, svg } from 'property-information';
+import type { ParsedDocument } from './built-site.ts';
 import { safeDecode } from './urls.ts';
 
 /** What the link check needs from one built page, gathered in one walk of its tree. */
@@ -17,41 +19,90 @@ export interface PageLinks {
 
 const hrefElements = new Set(['a', 'link', 'area']);
 const srcElements = new Set(['script', 'img', 'source', 'iframe']);
+/** The attributes the link check reads. */
+const linkAttributes = new Set(['id', 'href', 'src', 'rel', 'property', 'content']);
 
 /**
  * The ids and links of a parsed page. Looks everywhere a browser would follow a link, `<pre>` and
- * `<noscript>` included (security review I9: a string parser treated them as text).
+ * `<noscript>` included (security review I9: a string parser treated them as text). Walks parse5's
+ * own tree and reads each attribute as hast would hold it (`hastValue`), without building hast.
  */
-export function linksOf(page: { urlPath: string; tree: Root }): PageLinks {
+export function linksOf(page: { urlPath: string; document: ParsedDocument }): PageLinks {
   const ids = new Set<string>();
   const refs: string[] = [];
   let canonical: string | undefined;
   let ogUrl: string | undefined;
-  const walk = (node: Root | RootContent): void => {
-    if (node.type === 'element') {
-      const { id, href, src } = node.properties;
+  const walk = (node: ParsedNode): void => {
+    if ('tagName' in node) {
+      const { id, href, src, rel, property, content } = linkProperties(node);
       if (typeof id === 'string') ids.add(id);
       if (hrefElements.has(node.tagName) && typeof href === 'string') refs.push(href);
       if (srcElements.has(node.tagName) && typeof src === 'string') refs.push(src);
-      if (node.tagName === 'link' && hasToken(node, 'rel', 'canonical') && typeof href === 'string')
-        canonical ??= href;
-      const content = node.properties['content'];
-      if (
-        node.tagName === 'meta' &&
-        node.properties['property'] === 'og:url' &&
-        typeof content === 'string'
-      )
+      const isCanonical = Array.isArray(rel) ? rel.includes('canonical') : rel === 'canonical';
+      if (node.tagName === 'link' && isCanonical && typeof href === 'string') canonical ??= href;
+      if (node.tagName === 'meta' && property === 'og:url' && typeof content === 'string')
         ogUrl ??= content;
     }
-    if ('children' in node) for (const child of node.children) walk(child);
+    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
   };
-  walk(page.tree);
+  walk(page.document);
   return { urlPath: page.urlPath, ids, refs, canonical, ogUrl };
 }
 
-function hasToken(node: Element, name: string, token: string): boolean {
-  const value = node.properties[name];
-  return Array.isArray(value) ? value.includes(token) : value === token;
+type ParsedNode = ParsedDocument | DefaultTreeAdapterTypes.ChildNode;
+
+/** The element's link attributes by hast property name, valued as hast holds them. */
+function linkProperties(element: DefaultTreeAdapterTypes.Element): Record<string, HastValue> {
+  const properties: Record<string, HastValue> = {};
+  const schema = element.namespaceURI === parse5Html.NS.SVG ? svg : html;
+  for (const attribute of element.attrs) {
+    // parse5 lower-cases attribute names (only SVG's camelCase ones and prefixed ones such as
+    // xlink:href differ, and none of those is a link attribute), so the name needs no folding.
+    if (attribute.prefix || !linkAttributes.has(attribute.name)) continue;
+    const info = find(schema, attribute.name);
+    properties[info.property] = hastValue(info, attribute.value);
+  }
+  return properties;
+}
+
+/** An attribute's value as hast holds it. */
+type HastValue = string | number | boolean | Array<string | number | boolean>;
+
+/**
+ * An attribute's value as hastscript stores it (hast-util-from-parse5 builds hast with it): split
+ * into tokens where the schema says the attribute is a list, numbers and booleans recognised.
+ */
+function hastValue(info: ReturnType<typeof find>, value: string): HastValue {
+  const primitive = (item: string) => {
+    if (info.number && item && !Number.isNaN(Number(item))) return Number(item);
+    const isBoolean = info.boolean || info.overloadedBoolean;
+    if (isBoolean && (item === '' || normalize(item) === normalize(info.property))) return true;
+    return item;
+  };
+  if (info.spaceSeparated) return spaceTokens(value).map(primitive);
+  if (info.commaSeparated) return commaTokens(value).map(primitive);
+  if (info.commaOrSpaceSeparated) return spaceTokens(commaTokens(value).join(' ')).map(primitive);
+  return primitive(value);
+}
+
+/** space-separated-tokens' `parse`. */
+function spaceTokens(value: string): string[] {
+  const input = value.trim();
+  return input ? input.split(/[ \t\n\r\f]+/g) : [];
+}
+
+/** comma-separated-tokens' `parse`: a trailing empty token is dropped, others kept. */
+function commaTokens(value: string): string[] {
+  const tokens: string[] = [];
+  let start = 0;
+  for (;;) {
+    const index = value.indexOf(',', start);
+    const end = index < 0 ? value.length : index;
+    const token = value.slice(start, end).trim();
+    if (token || index >= 0) tokens.push(token);
+    if (index < 0) return tokens;
+    start = index + 1;
+  }
 }
 
 /** A link on a built page that leads nowhere (or to an insecure address). */

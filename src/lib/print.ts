@@ -1,4 +1,4 @@
-import { parse } from 'node-html-parser';
+import { HTMLElement, parse } from 'node-html-parser';
 import { indexedArticleRange } from './indexed-article.ts';
 import { ancestorsOf, isSection, type SiteIndex } from './navigation.ts';
 import { reviewDate, type ReviewDate } from './review-date.ts';
@@ -209,34 +209,53 @@ export function rewriteChapterHtml(
 ): string {
   const root = parse(html, { comment: true });
   const local = (id: string): string => `${chapter.anchor}--${id}`;
-  for (const element of root.querySelectorAll('[id]')) {
-    element.setAttribute('id', local(element.getAttribute('id') ?? ''));
-  }
-  for (const name of idRefAttributes) {
-    for (const element of root.querySelectorAll(`[${name}]`)) {
-      const refs = (element.getAttribute(name) ?? '').split(/\s+/).filter(Boolean);
+  const byHref = new Map(chapters.map((c) => [c.href, c]));
+  // One walk in document order, each element's attributes rewritten in the order the rules are
+  // listed (ids, id references, region names, links): the same markup as one query per rule,
+  // without walking every chapter's tree ten times. node-html-parser keeps <pre>, <script>,
+  // <style> and <noscript> as text, so nothing inside them is rewritten.
+  const visit = (element: HTMLElement): void => {
+    const id = element.getAttribute('id');
+    if (id !== undefined) element.setAttribute('id', local(id));
+    for (const name of idRefAttributes) {
+      const value = element.getAttribute(name);
+      if (value === undefined) continue;
+      const refs = value.split(/\s+/).filter(Boolean);
       element.setAttribute(name, refs.map(local).join(' '));
     }
-  }
-  for (const element of root.querySelectorAll('[role="region"][aria-label]')) {
-    const label = element.rawAttributes['aria-label'] ?? '';
-    element.setAttribute('aria-label', regions.take(chapter, label));
-  }
-  const byHref = new Map(chapters.map((c) => [c.href, c]));
-  for (const link of root.querySelectorAll('a[href]')) {
-    const href = link.getAttribute('href') ?? '';
-    if (href.startsWith('#')) {
-      if (href.length > 1) link.setAttribute('href', `#${local(safeDecode(href.slice(1)))}`);
-      continue;
+    if (
+      element.getAttribute('role') === 'region' &&
+      element.getAttribute('aria-label') !== undefined
+    ) {
+      const label = element.rawAttributes['aria-label'] ?? '';
+      element.setAttribute('aria-label', regions.take(chapter, label));
     }
-    const hashAt = href.indexOf('#');
-    const path = hashAt >= 0 ? href.slice(0, hashAt) : href;
-    const target = byHref.get(path);
-    if (!target) continue;
-    const fragment = hashAt >= 0 ? safeDecode(href.slice(hashAt + 1)) : '';
-    link.setAttribute('href', `#${fragment ? `${target.anchor}--${fragment}` : target.anchor}`);
-  }
+    const href =
+      element.rawTagName.toLowerCase() === 'a' ? element.getAttribute('href') : undefined;
+    if (href !== undefined) rewriteLink(element, href, local, byHref);
+    for (const child of element.childNodes) if (child instanceof HTMLElement) visit(child);
+  };
+  for (const child of root.childNodes) if (child instanceof HTMLElement) visit(child);
   return root.toString();
+}
+
+/** Points a link to a chapter of the same print page (or a section of one) into the page. */
+function rewriteLink(
+  link: HTMLElement,
+  href: string,
+  local: (id: string) => string,
+  byHref: ReadonlyMap<string, ChapterPlace>,
+): void {
+  if (href.startsWith('#')) {
+    if (href.length > 1) link.setAttribute('href', `#${local(safeDecode(href.slice(1)))}`);
+    return;
+  }
+  const hashAt = href.indexOf('#');
+  const path = hashAt >= 0 ? href.slice(0, hashAt) : href;
+  const target = byHref.get(path);
+  if (!target) return;
+  const fragment = hashAt >= 0 ? safeDecode(href.slice(hashAt + 1)) : '';
+  link.setAttribute('href', `#${fragment ? `${target.anchor}--${fragment}` : target.anchor}`);
 }
 
 /*

@@ -34,14 +34,8 @@ const SEARCHED_META = new Set(['title', 'headings', 'aliases']);
  * site writes it most often. Sorted by key, so the output is the same on every build.
  */
 export function collectWords(pages: readonly IndexedText[]): Map<string, [string, number]> {
-  const spellings = new Map<string, Map<string, number>>();
-  const add = (word: string) => {
-    const key = termKey(word);
-    if (key.length < 2 || !inVocabularyScope(word)) return;
-    const forms = spellings.get(key) ?? new Map<string, number>();
-    forms.set(word, (forms.get(word) ?? 0) + 1);
-    spellings.set(key, forms);
-  };
+  // A site repeats its words many times: count each raw token, then work each one out once.
+  const tokens = new Map<string, number>();
   for (const page of pages) {
     const texts = [
       page.content,
@@ -50,13 +44,22 @@ export function collectWords(pages: readonly IndexedText[]): Map<string, [string
         .map(([, value]) => value),
     ];
     for (const text of texts) {
-      for (const raw of text.split(/\s+/)) {
-        const token = trimWord(raw);
-        if (!token) continue;
-        add(keepsCase(token) ? token : token.toLowerCase());
-        if (isIdentifier(token)) for (const part of compoundParts(token)) add(part);
-      }
+      for (const raw of text.split(/\s+/)) tokens.set(raw, (tokens.get(raw) ?? 0) + 1);
     }
+  }
+  const spellings = new Map<string, Map<string, number>>();
+  const add = (word: string, times: number) => {
+    const key = termKey(word);
+    if (key.length < 2 || !inVocabularyScope(word)) return;
+    const forms = spellings.get(key) ?? new Map<string, number>();
+    forms.set(word, (forms.get(word) ?? 0) + times);
+    spellings.set(key, forms);
+  };
+  for (const [raw, times] of tokens) {
+    const token = trimWord(raw);
+    if (!token) continue;
+    add(keepsCase(token) ? token : token.toLowerCase(), times);
+    if (isIdentifier(token)) for (const part of compoundParts(token)) add(part, times);
   }
   const words = new Map<string, [string, number]>();
   for (const key of [...spellings.keys()].sort()) {

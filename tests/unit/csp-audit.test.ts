@@ -1,16 +1,26 @@
 import { fromHtml } from 'hast-util-from-html';
+import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import {
   findCspBlockedMarkup,
   findCspBlockedMarkupInHtml,
+  mayHaveCspBlockedMarkup,
   urlScheme,
 } from '../../src/lib/csp-audit.ts';
 
 const page = (head: string, body: string) =>
   `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 
-const kinds = (body: string, head = '') =>
-  findCspBlockedMarkupInHtml(page(head, body)).map((p) => p.kind);
+const quickLook = (html: string) =>
+  mayHaveCspBlockedMarkup(parse(html, { scriptingEnabled: false }));
+
+/** What the audit finds; every page it flags must also fail the post-build pass's quick look. */
+const kinds = (body: string, head = '') => {
+  const html = page(head, body);
+  const found = findCspBlockedMarkupInHtml(html).map((p) => p.kind);
+  if (found.length > 0) expect(quickLook(html)).toBe(true);
+  return found;
+};
 
 describe('findCspBlockedMarkup', () => {
   it('accepts same-origin script and stylesheet files, JSON data blocks and ordinary links', () => {
@@ -151,6 +161,23 @@ describe('the audit checks every URL-bearing attribute and markup the policy can
           '<script type=" Module ">x</script>',
       ),
     ).toEqual(['inline <script>', 'inline <script>', 'inline <script>']);
+  });
+});
+
+describe('mayHaveCspBlockedMarkup', () => {
+  it('passes a page of same-origin files, ordinary links and highlighted code', () => {
+    const html = page(
+      '<meta charset="utf-8"><script type="module" src="/_astro/a.js"></script>' +
+        '<link rel="stylesheet" href="/_astro/a.css">',
+      '<a href="/docs/#x">Docs</a><pre><code><span class="tok-k">aws</span></code></pre>' +
+        '<svg viewBox="0 0 1 1"><use href="#icon"></use></svg>',
+    );
+    expect(quickLook(html)).toBe(false);
+  });
+
+  it('sends every <noscript> and script without a file to the full audit', () => {
+    expect(quickLook(page('', '<noscript><a href="/search/">Search</a></noscript>'))).toBe(true);
+    expect(quickLook(page('', '<script type="application/ld+json">{}</script>'))).toBe(true);
   });
 });
 

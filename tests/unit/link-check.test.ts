@@ -106,3 +106,21 @@ describe('the link checker, beyond the HTML links', () => {
     expect(broken[1]?.reason).toMatch(/no element with id="no-such-heading" on \/docs\//);
   });
 });
+
+describe('linksOf', () => {
+  it('reads the same links as the page’s hast tree holds, SVG and attribute lists included', () => {
+    const html =
+      '<!doctype html><html><head><link rel="alternate canonical" href="/a/">' +
+      '<meta property="og:url" content="/b/"></head><body><h2 id="x">X</h2>' +
+      '<svg><a href="/svg/" xlink:href="/xlink/"><link rel="a,canonical" href="/c/"></a></svg>' +
+      '<template><a href="/inside-template/">t</a></template><pre><a href="/pre/">p</a></pre>' +
+      '<img src="/i.png"></body></html>';
+    expect(linksOf(parsePage('page.html', '/p/', html))).toEqual({
+      urlPath: '/p/',
+      ids: new Set(['x']),
+      refs: ['/a/', '/svg/', '/c/', '/pre/', '/i.png'],
+      canonical: '/a/',
+      ogUrl: '/b/',
+    });
+  });
+});

@@ -25,6 +25,11 @@ import { failOn } from './fail-on.ts';
 export interface SearchIndexer {
   /** Adds a page if it is marked for indexing (its addition finishes in the background). */
   add(page: BuiltPage): void;
+  /**
+   * Starts writing the bundle into `<outDir>/pagefind/` once the last page is added: Pagefind's
+   * process writes it while Node goes on with other work (`write` finishes it).
+   */
+  startWriting(outDir: string): void;
   /** Writes the bundle into `<outDir>/pagefind/` and closes Pagefind. */
   write(outDir: string, expectedKey?: string): Promise<SearchIndexResult>;
   /** Closes Pagefind without writing (a failed build). */
@@ -43,9 +48,27 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
   failOn('createIndex', errors);
   if (!index) throw new Error('Pagefind returned no index and no error.');
   const pending: Array<Promise<void>> = [];
+  let writing: { bundleDir: string; done: Promise<void> } | undefined;
+  const startWriting = (outDir: string) => {
+    if (writing) return writing;
+    const bundleDir = join(outDir, 'pagefind');
+    const done = (async () => {
+      await Promise.all(pending);
+      failOn('writeFiles', (await index.writeFiles({ outputPath: bundleDir })).errors);
+    })();
+    // Awaited by write or discard; until then a failure must not count as unhandled.
+    done.catch(() => undefined);
+    writing = { bundleDir, done };
+    return writing;
+  };
   return {
     add(page) {
       if (!page.html.includes('data-pagefind-body')) return;
+      if (writing)
+        throw new Error(
+          `${page.file} is marked for search but came after the index was written: ` +
+            'a page finished after the others (built-site.ts, LaterPages) must not be indexed.',
+        );
       pending.push(
         index
           .addHTMLFile({
@@ -56,11 +79,13 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
           .then((added) => failOn(`addHTMLFile (${page.file})`, added.errors)),
       );
     },
+    startWriting(outDir) {
+      startWriting(outDir);
+    },
     async write(outDir, expectedKey) {
-      const bundleDir = join(outDir, 'pagefind');
+      const { bundleDir, done } = startWriting(outDir);
       try {
-        await Promise.all(pending);
-        failOn('writeFiles', (await index.writeFiles({ outputPath: bundleDir })).errors);
+        await done;
         // "Did you mean": the index's words, written next to it (src/lib/search-vocabulary.ts).
         await writeSearchVocabulary(bundleDir);
       } finally {
@@ -77,6 +102,11 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
     },
     async discard() {
       await Promise.allSettled(pending);
+      if (writing) {
+        // A failed build leaves no search bundle, as when writing had not started.
+        await Promise.allSettled([writing.done]);
+        await rm(writing.bundleDir, { recursive: true, force: true });
+      }
       await pagefindApi.close();
     },
   };
