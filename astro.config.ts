@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { unified } from '@astrojs/markdown-remark';
+import { satteri } from '@astrojs/markdown-satteri';
 import { SourceAnchors } from './src/lib/source-anchors.ts';
 import { resolveSiteLocation } from './src/lib/site-env.ts';
 import { pagefind } from './src/integrations/pagefind/index.ts';
@@ -36,18 +36,10 @@ export default defineConfig({
   // Layer order, not selector specificity, decides which rule wins.
   scopedStyleStrategy: 'where',
   markdown: {
-    // unified() runs GFM by default; switch that off: the shared plugin list registers remark-gfm
-    // once, on purpose. A build test counts real <table>s because an Astro release once dropped
-    // GFM in .mdx.
-    processor: unified({
-      gfm: false,
-      // Smartypants (curly quotes, dashes) parses every paragraph into a natural-language tree and
-      // doubled the cost of compiling a page (bench/, BENCHMARKS.md); in a technical guide it can
-      // also turn a `--flag` written outside backticks into an en dash. Authors type ’ “ ” – if
-      // wanted.
-      smartypants: false,
-      ...markdownPipeline({ site, base, anchors, policyChecks }),
-    }),
+    // Astro's native Markdown processor, satteri (as Starlight uses it): every page compiles in
+    // Rust, with the project's plugins as visitors. The features (GFM on, on purpose; smart
+    // punctuation off: src/lib/markdown-features.ts) and the plugins are one shared list.
+    processor: satteri(markdownPipeline({ site, base, anchors, policyChecks })),
     // Colours as classes, not style="" (a strict CSP blocks inline styles); code.css colours them per theme.
     // shikiNoTimeLimit: the same tokens on a busy machine as on an idle one (reproducible builds).
     shikiConfig: {

@@ -555,6 +555,8 @@ async function describeMachine(): Promise<Machine> {
     'astro',
     '@astrojs/mdx',
     '@astrojs/markdown-remark',
+    '@astrojs/markdown-satteri',
+    'satteri',
     'vite',
     'pagefind',
     'shiki',

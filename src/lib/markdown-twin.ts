@@ -8,12 +8,13 @@ import type { Blockquote, Link, Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
+import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { calloutLabel } from './callouts.ts';
 import { isoDay } from './document-history.ts';
+import { markdownFeatures } from './markdown-features.ts';
 import { scenarioTableMdast } from './iam/scenario-table.ts';
 import { parseScenarios } from './iam/scenarios.ts';
 import { resolveSourceLink } from './links.ts';
@@ -31,17 +32,21 @@ export interface TwinContext {
   sourceFile: string;
 }
 
-/** Parses MDX source the way Astro's MDX pipeline does (GFM, MDX) and writes Markdown back. */
+/** Writes Markdown with GFM (tables) and MDX's syntax known. */
 const processor = unified()
-  .use(remarkParse)
   .use(remarkMdx)
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
   .freeze();
 
-/** The Markdown twin of one page: title, summary, address and review date, the body, then its sources. */
+/**
+ * The Markdown twin of one page: title, summary, address and review date, the body, then its
+ * sources. Parses the body with the build's parser and features (satteri), as the build does.
+ */
 export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): string {
-  return assembleTwin(page, twinBody(processor.parse(body), ctx), ctx);
+  const tree = mdxToMdast(body, { features: markdownFeatures, position: false });
+  if (tree.type !== 'root') throw new Error('satteri parsed MDX into something other than a root');
+  return assembleTwin(page, twinBody(tree, ctx), ctx);
 }
 
 /**
@@ -49,7 +54,7 @@ export function markdownTwin(page: DocPage, body: string, ctx: TwinContext): str
  * while it compiles the page (plugins/remark-markdown-twin.ts), from the tree it parsed anyway,
  * instead of parsing every page a second time.
  */
-export function twinBody(tree: Root, ctx: TwinContext): string {
+export function twinBody(tree: Readonly<Root>, ctx: TwinContext): string {
   const copy = copyTree(tree);
   // The page's address as its links resolve it (lib/links.ts): from the source file's path.
   const canonical = absoluteUrl(ctx.site, pageHref(ctx.base, slugFromEntryId(ctx.sourceFile)));

@@ -1,7 +1,7 @@
 /**
  * The `#fragment` check over the authored pages, in the shape of starlight-links-validator: while
  * Astro compiles each page, its plugins record the ids the page offers (after Astro's own
- * rehypeHeadingIds has set them, so there is one source of heading ids) and the links the author
+ * heading-ids plugin has set them, so there is one source of heading ids) and the links the author
  * wrote, with their positions; once every page is compiled, `findBrokenFragments` checks every
  * link against the ids of its target. Nothing is compiled twice.
  */

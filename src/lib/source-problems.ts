@@ -1,6 +1,6 @@
 /** Problems found in an authored source file, reported as `file:line:column`, what is wrong and the fix. */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { VFile } from 'vfile';
+import { fileURLToPath } from 'node:url';
 
 /** One problem at a place in a source file. */
 export interface SourceProblem {
@@ -61,19 +61,50 @@ export function contentFileOf(path: string, contentRoot: string): string | undef
 }
 
 /**
- * Stops the compile of `file` with every problem found in it, placed at the first one, so the
- * terminal and the editor point at the line to fix. Does nothing when there are none.
+ * The content-relative path of the document a Markdown plugin is compiling (its `fileURL`), or
+ * `undefined` when it is not a content page (or has no file).
+ */
+export function contentFileOfURL(
+  fileURL: URL | undefined,
+  contentRoot: string,
+): string | undefined {
+  return fileURL?.protocol === 'file:'
+    ? contentFileOf(fileURLToPath(fileURL), contentRoot)
+    : undefined;
+}
+
+/**
+ * Every problem found in one source file, as one error placed at the first problem: `line` and
+ * `column` are where @astrojs/mdx points the terminal and the editor (its `err.loc`).
+ */
+export class SourceProblemsError extends Error {
+  override name = 'SourceProblemsError';
+  /** 1-based line of the first problem. */
+  readonly line: number;
+  /** 1-based column of the first problem. */
+  readonly column: number;
+  /** The check that found them, e.g. `remark-check-code`. */
+  readonly source: string;
+
+  constructor(message: string, first: Point, source: string) {
+    super(message);
+    this.line = first.line;
+    this.column = first.column;
+    this.source = source;
+  }
+}
+
+/**
+ * Stops the compile of the file shown as `displayPath` with every problem found in it, placed at
+ * the first one, so the terminal and the editor point at the line to fix. Does nothing when there
+ * are none.
  */
 export function failWith(
-  file: VFile,
   displayPath: string,
   problems: readonly SourceProblem[],
   source: string,
 ): void {
   const first = sortProblems(problems)[0];
   if (!first) return;
-  file.fail(formatSourceProblems(displayPath, problems), {
-    place: { line: first.line, column: first.column },
-    source,
-  });
+  throw new SourceProblemsError(formatSourceProblems(displayPath, problems), first, source);
 }

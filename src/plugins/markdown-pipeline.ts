@@ -1,15 +1,16 @@
 /**
- * The remark and rehype plugins every page is compiled with, in order: one list, used by
- * astro.config.ts (`markdown.processor`, which MDX inherits) and by anything else that must see the
- * page as the build does (tests/unit/markdown-pipeline.test.ts compiles MDX with it), so the two
- * cannot drift apart.
+ * The Markdown features and the mdast and hast plugins every page is compiled with, in order, for
+ * Astro's native processor satteri (`markdown.processor: satteri(...)`, which MDX inherits): one
+ * list, used by astro.config.ts and by anything else that must see the page as the build does
+ * (tests/unit/markdown-pipeline.test.ts compiles MDX with it), so the two cannot drift apart.
  *
- * Heading ids come from Astro's own rehypeHeadingIds, registered first (as Starlight does): every
+ * Heading ids come from Astro's own heading-ids plugin, registered first (as Starlight does): every
  * later plugin reads `node.properties.id`, and Astro's second run after user plugins keeps the ids
  * already set. Nothing else in the project makes a heading id.
  */
-import { rehypeHeadingIds, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
+import { satteriHeadingIdsPlugin, type SatteriFeatures } from '@astrojs/markdown-satteri';
+import type { HastPluginEntry, MdastPluginEntry } from 'satteri';
+import { markdownFeatures } from '../lib/markdown-features.ts';
 import type { SourceAnchors } from '../lib/source-anchors.ts';
 import { rehypeCollectAnchors } from './rehype-collect-anchors.ts';
 import { rehypeHeadingPermalinks } from './rehype-heading-permalinks.ts';
@@ -32,7 +33,7 @@ export interface MarkdownPipelineOptions {
   contentRoot?: string;
 }
 
-/** The plugin lists for `unified({ remarkPlugins, rehypePlugins })`. */
+/** The options for `satteri({ features, mdastPlugins, hastPlugins })`. */
 export function markdownPipeline({
   site,
   base,
@@ -40,24 +41,25 @@ export function markdownPipeline({
   policyChecks,
   contentRoot,
 }: MarkdownPipelineOptions): {
-  remarkPlugins: RemarkPlugins;
-  rehypePlugins: RehypePlugins;
+  features: SatteriFeatures;
+  mdastPlugins: MdastPluginEntry[];
+  hastPlugins: HastPluginEntry[];
 } {
   const where = contentRoot === undefined ? {} : { contentRoot };
   return {
-    // unified() runs GFM by default; astro.config.ts turns that off so it is registered once, here.
-    remarkPlugins: [
-      remarkGfm,
-      [remarkMarkdownTwin, { site, base, ...where }],
-      [remarkMdxLinks, { base, anchors, ...where }],
-      [remarkCheckCode, { ...where, ...(policyChecks ? { session: policyChecks } : {}) }],
+    features: markdownFeatures,
+    mdastPlugins: [
+      remarkMarkdownTwin({ site, base, ...where }),
+      remarkMdxLinks({ base, anchors, ...where }),
+      remarkCheckCode({ ...where, ...(policyChecks ? { session: policyChecks } : {}) }),
     ],
-    rehypePlugins: [
-      rehypeHeadingIds,
+    // Astro runs Shiki before these, and its own heading-ids, images and metadata after them.
+    hastPlugins: [
+      satteriHeadingIdsPlugin(),
       rehypeHeadingPermalinks,
       rehypeScrollRegions,
       rehypeTableCornerCells,
-      [rehypeCollectAnchors, { anchors, ...where }],
+      rehypeCollectAnchors({ anchors, ...where }),
     ],
   };
 }

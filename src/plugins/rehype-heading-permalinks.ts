@@ -7,17 +7,11 @@
  *
  * The link sits after the heading, not inside it, so the heading's text (which feeds the "On this
  * page" list and search results) stays exactly what the author wrote. The id is Astro's: its
- * rehypeHeadingIds runs first in the shared plugin list (plugins/markdown-pipeline.ts), and this
+ * heading-ids plugin runs first in the shared plugin list (plugins/markdown-pipeline.ts), and this
  * plugin only reads `node.properties.id`.
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { toString } from 'hast-util-to-string';
-
-const permalinkDepths = new Set(['h2', 'h3', 'h4']);
-
-function isPermalinkHeading(node: RootContent | ElementContent): node is Element {
-  return node.type === 'element' && permalinkDepths.has(node.tagName);
-}
+import type { Element } from 'hast';
+import { defineHastPlugin } from 'satteri';
 
 function permalink(id: string, text: string): Element {
   return {
@@ -41,28 +35,21 @@ function permalink(id: string, text: string): Element {
   };
 }
 
-export function rehypeHeadingPermalinks() {
-  return (tree: Root) => {
-    // Also walks into JSX elements (`<Callout>`), whose Markdown children are hast too.
-    const walk = (parent: { children: Array<RootContent | ElementContent> }): void => {
-      const children = parent.children;
-      for (let i = 0; i < children.length; i++) {
-        const node = children[i];
-        if (!node || !('children' in node)) continue;
-        if (!isPermalinkHeading(node)) {
-          walk(node);
-          continue;
-        }
-        const id = node.properties['id'];
-        if (typeof id !== 'string') continue;
-        children[i] = {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['heading', `heading-${node.tagName}`] },
-          children: [node, permalink(id, toString(node).trim())],
-        };
-      }
-    };
-    walk(tree);
-  };
-}
+/** Also reaches headings inside JSX elements (`<Callout>`), whose Markdown children are hast too. */
+export const rehypeHeadingPermalinks = defineHastPlugin({
+  name: 'guardduty-guide:heading-permalinks',
+  element: {
+    filter: ['h2', 'h3', 'h4'],
+    visit(node, ctx) {
+      const id = node.properties['id'];
+      if (typeof id !== 'string') return;
+      // The wrapper's own child (the link) is kept after the heading: div > [h2, a].
+      ctx.wrapNode(node, {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['heading', `heading-${node.tagName}`] },
+        children: [permalink(id, ctx.textContent(node).trim())],
+      });
+    },
+  },
+});

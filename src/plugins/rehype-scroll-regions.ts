@@ -11,8 +11,8 @@
  * JavaScript runs, outside the scrolling box so it stays in view. Runs after Shiki (Astro's MDX
  * pipeline highlights first).
  */
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { toString } from 'hast-util-to-string';
+import type { Element } from 'hast';
+import { defineHastPlugin, type HastPluginEntry } from 'satteri';
 
 /** How a code block's language is named in its label. */
 const languageNames = new Map([
@@ -26,34 +26,29 @@ const languageNames = new Map([
 ]);
 
 /** A Map, not an object: a fence named ```constructor must not find Object.prototype's. */
-function languageName(pre: Element): string {
+function languageName(pre: Readonly<Element>): string {
   return languageNames.get(String(pre.properties['dataLanguage'] ?? '')) ?? 'Code';
 }
 
-export function rehypeScrollRegions() {
-  return (tree: Root) => {
-    let section = '';
-    const used = new Map<string, number>();
-    /** A label not yet used on this page: "Table: Section", then "Table: Section (2)". */
-    const uniqueLabel = (label: string): string => {
-      const count = (used.get(label) ?? 0) + 1;
-      used.set(label, count);
-      return count === 1 ? label : `${label} (${count})`;
-    };
-    const labelFor = (kind: string): string => uniqueLabel(section ? `${kind}: ${section}` : kind);
-
-    const walk = (parent: { children: Array<RootContent | ElementContent> }): void => {
-      const children = parent.children;
-      for (let i = 0; i < children.length; i++) {
-        const node = children[i];
-        if (!node || node.type !== 'element') {
-          if (node && 'children' in node) walk(node);
-          continue;
-        }
-        if (/^h[2-4]$/.test(node.tagName)) {
-          section = toString(node).trim();
-        } else if (node.tagName === 'table') {
-          children[i] = {
+/** A plugin per document: the labels count the page's sections and repeats. */
+export const rehypeScrollRegions: HastPluginEntry = () => {
+  let section = '';
+  const used = new Map<string, number>();
+  /** A label not yet used on this page: "Table: Section", then "Table: Section (2)". */
+  const uniqueLabel = (label: string): string => {
+    const count = (used.get(label) ?? 0) + 1;
+    used.set(label, count);
+    return count === 1 ? label : `${label} (${count})`;
+  };
+  const labelFor = (kind: string): string => uniqueLabel(section ? `${kind}: ${section}` : kind);
+  return defineHastPlugin({
+    name: 'guardduty-guide:scroll-regions',
+    // In document order, so each label names the section its table or code block is in.
+    element: {
+      filter: ['h2', 'h3', 'h4', 'table', 'pre'],
+      visit(node, ctx) {
+        if (node.tagName === 'table') {
+          ctx.wrapNode(node, {
             type: 'element',
             tagName: 'div',
             properties: {
@@ -62,28 +57,24 @@ export function rehypeScrollRegions() {
               ariaLabel: labelFor('Table'),
               tabIndex: 0,
             },
-            children: [node],
-          };
-          continue;
+            children: [],
+          });
         } else if (node.tagName === 'pre') {
           // Shiki writes `tabindex` as a raw property name; MDX's optimize prints both spellings.
-          delete node.properties['tabindex'];
-          Object.assign(node.properties, {
-            role: 'region',
-            ariaLabel: labelFor(`${languageName(node)} example`),
-            tabIndex: 0,
-          });
-          children[i] = {
+          ctx.setProperty(node, 'tabindex', null);
+          ctx.setProperty(node, 'role', 'region');
+          ctx.setProperty(node, 'ariaLabel', labelFor(`${languageName(node)} example`));
+          ctx.setProperty(node, 'tabIndex', 0);
+          ctx.wrapNode(node, {
             type: 'element',
             tagName: 'code-block',
             properties: {},
-            children: [node],
-          };
-          continue;
+            children: [],
+          });
+        } else {
+          section = ctx.textContent(node).trim();
         }
-        walk(node);
-      }
-    };
-    walk(tree);
-  };
-}
+      },
+    },
+  });
+};

@@ -4,14 +4,16 @@
  * screen readers announce it as an empty column header (axe: empty-table-header); an empty <td>
  * is the accessible way to leave the corner blank. Cells with any text are left alone.
  */
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { toString } from 'hast-util-to-string';
+import { defineHastPlugin } from 'satteri';
 
-export function rehypeTableCornerCells() {
-  return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'th' && toString(node).trim() === '') node.tagName = 'td';
-    });
-  };
-}
+export const rehypeTableCornerCells = defineHastPlugin({
+  name: 'guardduty-guide:table-corner-cells',
+  element: {
+    filter: ['th'],
+    visit(node, ctx) {
+      if (ctx.textContent(node).trim() !== '') return undefined;
+      // A tag name cannot be set as a property: the cell is replaced, its children kept.
+      return { ...node, tagName: 'td' };
+    },
+  },
+});

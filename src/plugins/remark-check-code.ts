@@ -18,17 +18,16 @@
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { ElementContent, Properties } from 'hast';
-import type { Code, Data, Node, Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import type { Code, Data, Node, Nodes } from 'mdast';
+import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { createCatalogLoader, type CatalogLoader } from '../lib/iam/load-catalog.ts';
 import { judgeRun, planPage, readPageCode, type CodeBlock } from '../lib/iam/page.ts';
 import { scenarioTableHast } from '../lib/iam/scenario-table.ts';
 import { simulate, validatePolicy } from '../lib/iam/simulate.ts';
-import { contentFileOf, failWith, type SourceProblem } from '../lib/source-problems.ts';
+import { contentFileOfURL, failWith, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
-/** A scenarios block once checked: a table, built by mdast-util-to-hast from `data`. */
+/** A scenarios block once checked: a table, which satteri builds from `data` (hName, hChildren). */
 interface ScenarioTable extends Node {
   type: 'scenarioTable';
   data: Data & { hName: 'table'; hProperties: Properties; hChildren: ElementContent[] };
@@ -116,54 +115,75 @@ interface Options {
   session?: PolicyCheckSession;
 }
 
+/**
+ * A plugin per document: none outside the content folder. The root hook reads every code block
+ * and proves the page (async: IAM data, simulation) before any visitor runs; the `code` visitor
+ * then swaps each checked scenarios block for its table.
+ */
 export function remarkCheckCode({
   contentRoot = resolve(siteConfig.contentDir),
   session = createPolicyCheckSession(),
-}: Options = {}) {
-  return async (tree: Root, file: VFile) => {
-    const fromFile = file.path ? contentFileOf(file.path, contentRoot) : undefined;
-    if (fromFile === undefined) return; // not a content page
-    const found: Array<{ node: Code; parent: Parent }> = [];
-    visit(tree, 'code', (node: Code, _index, parent) => {
-      if (node.position && parent) found.push({ node, parent });
+}: Options = {}): MdastPluginEntry {
+  return ({ fileURL }) => {
+    const fromFile = contentFileOfURL(fileURL, contentRoot);
+    if (fromFile === undefined) return null; // not a content page
+    /** The tables to put in place of scenarios blocks, by where each block starts. */
+    const tables = new Map<number, ScenarioTable>();
+    return defineMdastPlugin({
+      name: 'guardduty-guide:check-code',
+      // Every problem names a line and column, and a table replaces the block at its offset.
+      options: { position: true },
+      async before(tree, ctx) {
+        const found: Array<Readonly<Code>> = [];
+        const collect = (node: Readonly<Nodes>): void => {
+          if (node.type === 'code') {
+            if (node.position) found.push(node);
+          } else if ('children' in node) node.children.forEach(collect);
+        };
+        collect(tree);
+        const lines = ctx.source.split('\n');
+        const code = readPageCode(found.map((node) => codeBlock(node, lines)));
+        const problems: SourceProblem[] = [];
+        if (code.policies.size === 0 && code.scenarioBlocks.length === 0) {
+          problems.push(...code.problems);
+        } else {
+          const catalog = await session.loader.load(code.services);
+          const checking = cpuMilliseconds();
+          const plan = planPage(code, catalog, validatePolicy);
+          session.checked.policies += code.policies.size;
+          session.checked.milliseconds += cpuMilliseconds() - checking;
+          problems.push(...plan.problems);
+          const responses = await exclusively(session, () =>
+            Promise.all(plan.runs.map((run) => simulate(run.simulation))),
+          );
+          session.simulated.scenarios += plan.runs.length;
+          plan.runs.forEach((run, i) => {
+            const response = responses[i];
+            if (response) problems.push(...judgeRun(run, response).problems);
+          });
+        }
+        failWith(`${siteConfig.contentDir}/${fromFile}`, problems, 'remark-check-code');
+        for (const { index, block } of code.scenarioBlocks) {
+          const offset = found[index]?.position?.start.offset;
+          if (offset === undefined) continue;
+          const { properties, children } = scenarioTableHast(block);
+          tables.set(offset, {
+            type: 'scenarioTable',
+            data: { hName: 'table', hProperties: properties, hChildren: children },
+          });
+        }
+      },
+      code(node, ctx) {
+        const offset = node.position?.start.offset;
+        const table = offset === undefined ? undefined : tables.get(offset);
+        if (table) ctx.replaceNode(node, table);
+      },
     });
-    const lines = String(file.value).split('\n');
-    const code = readPageCode(found.map(({ node }) => codeBlock(node, lines)));
-    const problems: SourceProblem[] = [];
-    if (code.policies.size === 0 && code.scenarioBlocks.length === 0) {
-      problems.push(...code.problems);
-    } else {
-      const catalog = await session.loader.load(code.services);
-      const checking = cpuMilliseconds();
-      const plan = planPage(code, catalog, validatePolicy);
-      session.checked.policies += code.policies.size;
-      session.checked.milliseconds += cpuMilliseconds() - checking;
-      problems.push(...plan.problems);
-      const responses = await exclusively(session, () =>
-        Promise.all(plan.runs.map((run) => simulate(run.simulation))),
-      );
-      session.simulated.scenarios += plan.runs.length;
-      plan.runs.forEach((run, i) => {
-        const response = responses[i];
-        if (response) problems.push(...judgeRun(run, response).problems);
-      });
-    }
-    failWith(file, `${siteConfig.contentDir}/${fromFile}`, problems, 'remark-check-code');
-    for (const { index, block } of code.scenarioBlocks) {
-      const at = found[index];
-      if (!at) continue;
-      const { properties, children } = scenarioTableHast(block);
-      const table: ScenarioTable = {
-        type: 'scenarioTable',
-        data: { hName: 'table', hProperties: properties, hChildren: children },
-      };
-      at.parent.children.splice(at.parent.children.indexOf(at.node), 1, table);
-    }
   };
 }
 
 /** A code node as lib/iam/page.ts reads it, with where its meta starts on the fence line. */
-function codeBlock(node: Code, lines: readonly string[]): CodeBlock {
+function codeBlock(node: Readonly<Code>, lines: readonly string[]): CodeBlock {
   const fence = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
   const fenceLine = lines[fence.line - 1] ?? '';
   const metaOffset = node.meta ? fenceLine.indexOf(node.meta, fence.column - 1) : -1;

@@ -3,13 +3,14 @@
  * compiled, from the tree the compile parsed anyway, and hands it to the twin's route
  * (src/pages/[...slug]/index.md.ts) as `remarkPluginFrontmatter.markdownTwin`. Parsing every
  * page's MDX a second time for its twin cost about as much as compiling it (BENCHMARKS.md).
- * Produces no HTML. Runs first, so it sees the page as the author wrote it.
+ * Produces no HTML. Runs first (a root hook, before any plugin changes the tree), so it sees the
+ * page as the author wrote it.
  */
 import { resolve } from 'node:path';
-import type { Root } from 'mdast';
-import type { VFile } from 'vfile';
+import type { SatteriAstroData } from '@astrojs/markdown-satteri';
+import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { twinBody } from '../lib/markdown-twin.ts';
-import { contentFileOf } from '../lib/source-problems.ts';
+import { contentFileOfURL } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 /** The key the twin's body is stored under in the page's plugin frontmatter. */
@@ -24,18 +25,24 @@ export interface RemarkMarkdownTwinOptions {
   contentRoot?: string;
 }
 
+/** A plugin per document: none for a file outside the content folder. */
 export function remarkMarkdownTwin({
   site,
   base,
   contentRoot = resolve(siteConfig.contentDir),
-}: RemarkMarkdownTwinOptions) {
-  return (tree: Root, file: VFile) => {
-    const sourceFile = file.path ? contentFileOf(file.path, contentRoot) : undefined;
-    if (sourceFile === undefined) return;
-    const astro = (file.data.astro ??= {});
-    astro.frontmatter = {
-      ...astro.frontmatter,
-      [twinKey]: twinBody(tree, { site, base, sourceFile }),
-    };
+}: RemarkMarkdownTwinOptions): MdastPluginEntry {
+  return ({ fileURL }) => {
+    const sourceFile = contentFileOfURL(fileURL, contentRoot);
+    if (sourceFile === undefined) return null;
+    return defineMdastPlugin({
+      name: 'guardduty-guide:markdown-twin',
+      before(tree, ctx) {
+        const astro: SatteriAstroData | undefined = ctx.data.astro;
+        if (!astro) return;
+        // twinBody copies the nodes it changes: the compile's tree is only read.
+        const body = twinBody(tree, { site, base, sourceFile });
+        astro.frontmatter = { ...astro.frontmatter, [twinKey]: body };
+      },
+    });
   };
 }

@@ -9,12 +9,11 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Definition, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import type { Definition, Link } from 'mdast';
+import { defineMdastPlugin, type MdastPluginEntry, type MdastVisitorContext } from 'satteri';
 import { resolveSourceLink, sourceFileCandidates } from '../lib/links.ts';
 import type { SourceAnchors, SourceFragmentLink } from '../lib/source-anchors.ts';
-import { contentFileOf, failWith, type SourceProblem } from '../lib/source-problems.ts';
+import { contentFileOfURL, failWith, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 export interface RemarkMdxLinksOptions {
@@ -26,21 +25,20 @@ export interface RemarkMdxLinksOptions {
   contentRoot?: string;
 }
 
+/** A plugin per document (it gathers the page's problems and links): none outside the content. */
 export function remarkMdxLinks({
   base,
   anchors,
   contentRoot = resolve(siteConfig.contentDir),
-}: RemarkMdxLinksOptions) {
-  return (tree: Root, file: VFile) => {
-    const fromFile = file.path ? contentFileOf(file.path, contentRoot) : undefined;
-    if (fromFile === undefined) return; // not a content page
+}: RemarkMdxLinksOptions): MdastPluginEntry {
+  return ({ fileURL }) => {
+    const fromFile = contentFileOfURL(fileURL, contentRoot);
+    if (fromFile === undefined) return null; // not a content page
     const displayPath = (contentFile: string) => `${siteConfig.contentDir}/${contentFile}`;
     const problems: SourceProblem[] = [];
     const fragments: SourceFragmentLink[] = [];
 
-    visit(tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'definition') return;
-      const link: Link | Definition = node;
+    const check = (link: Readonly<Link | Definition>, ctx: MdastVisitorContext): void => {
       const href = link.url;
       const at = start(link);
       if (href.startsWith('#')) {
@@ -69,14 +67,23 @@ export function remarkMdxLinks({
           fragment: resolved.fragment,
         });
       }
-      link.url = resolved.url;
-    });
+      ctx.setProperty(link, 'url', resolved.url);
+    };
 
-    anchors?.setLinks(fromFile, fragments);
-    failWith(file, displayPath(fromFile), problems, 'remark-mdx-links');
+    return defineMdastPlugin({
+      name: 'guardduty-guide:mdx-links',
+      // The problems and the recorded links name the line and column of each link.
+      options: { position: true },
+      link: check,
+      definition: check,
+      after() {
+        anchors?.setLinks(fromFile, fragments);
+        failWith(displayPath(fromFile), problems, 'remark-mdx-links');
+      },
+    });
   };
 }
 
-function start(node: Link | Definition): { line: number; column: number } {
+function start(node: Readonly<Link | Definition>): { line: number; column: number } {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }

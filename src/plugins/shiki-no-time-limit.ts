@@ -8,7 +8,7 @@
  * receives the options object Shiki tokenizes with; 0 means no limit (vscode-textmate checks
  * `timeLimit !== 0`). The guide's code blocks are short, so the limit buys nothing here.
  */
-import type { ShikiConfig } from '@astrojs/markdown-remark';
+import type { ShikiConfig } from 'astro';
 
 type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
 

@@ -11,7 +11,7 @@
  * css-variables theme has a fixed, small set of styles, so the classes and their CSS are fixed too.
  * Any other style (a new theme, a new Shiki feature) fails the build rather than shipping inline CSS.
  */
-import type { ShikiConfig } from '@astrojs/markdown-remark';
+import type { ShikiConfig } from 'astro';
 import type { Element } from 'hast';
 
 type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
