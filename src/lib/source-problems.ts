@@ -74,6 +74,21 @@ export function contentFileOfURL(
 }
 
 /**
+ * A satteri plugin factory that makes the plugin only for a page of the content folder, from its
+ * path there (`data-protection/index.mdx`); any other file (Astro's own Markdown, a test's
+ * snippet) gets no plugin.
+ */
+export function forContentFiles<P>(
+  contentRoot: string,
+  make: (contentFile: string) => P,
+): (context: { readonly fileURL: URL | undefined }) => P | null {
+  return ({ fileURL }) => {
+    const contentFile = contentFileOfURL(fileURL, contentRoot);
+    return contentFile === undefined ? null : make(contentFile);
+  };
+}
+
+/**
  * Every problem found in one source file, as one error placed at the first problem: `line` and
  * `column` are where @astrojs/mdx points the terminal and the editor (its `err.loc`).
  */

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Nodes } from 'hast';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
 import type { SourceAnchors } from '../lib/source-anchors.ts';
-import { contentFileOfURL } from '../lib/source-problems.ts';
+import { forContentFiles } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 export interface RehypeCollectAnchorsOptions {
@@ -23,9 +23,7 @@ export function rehypeCollectAnchors({
   anchors,
   contentRoot = resolve(siteConfig.contentDir),
 }: RehypeCollectAnchorsOptions): HastPluginEntry {
-  return ({ fileURL }) => {
-    const fromFile = contentFileOfURL(fileURL, contentRoot);
-    if (fromFile === undefined) return null;
+  return forContentFiles(contentRoot, (fromFile) => {
     return defineHastPlugin({
       name: 'guardduty-guide:collect-anchors',
       // One walk of the finished tree, in document order.
@@ -51,5 +49,5 @@ export function rehypeCollectAnchors({
         anchors.setIds(fromFile, ids);
       },
     });
-  };
+  });
 }

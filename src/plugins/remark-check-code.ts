@@ -24,7 +24,7 @@ import { createCatalogLoader, type CatalogLoader } from '../lib/iam/load-catalog
 import { judgeRun, planPage, readPageCode, type CodeBlock } from '../lib/iam/page.ts';
 import { scenarioTableHast } from '../lib/iam/scenario-table.ts';
 import { simulate, validatePolicy } from '../lib/iam/simulate.ts';
-import { contentFileOfURL, failWith, type SourceProblem } from '../lib/source-problems.ts';
+import { forContentFiles, failWith, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 /** A scenarios block once checked: a table, which satteri builds from `data` (hName, hChildren). */
@@ -124,9 +124,7 @@ export function remarkCheckCode({
   contentRoot = resolve(siteConfig.contentDir),
   session = createPolicyCheckSession(),
 }: Options = {}): MdastPluginEntry {
-  return ({ fileURL }) => {
-    const fromFile = contentFileOfURL(fileURL, contentRoot);
-    if (fromFile === undefined) return null; // not a content page
+  return forContentFiles(contentRoot, (fromFile) => {
     /** The tables to put in place of scenarios blocks, by where each block starts. */
     const tables = new Map<number, ScenarioTable>();
     return defineMdastPlugin({
@@ -179,7 +177,7 @@ export function remarkCheckCode({
         if (table) ctx.replaceNode(node, table);
       },
     });
-  };
+  });
 }
 
 /** A code node as lib/iam/page.ts reads it, with where its meta starts on the fence line. */

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { SatteriAstroData } from '@astrojs/markdown-satteri';
 import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { twinBody } from '../lib/markdown-twin.ts';
-import { contentFileOfURL } from '../lib/source-problems.ts';
+import { forContentFiles } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 /** The key the twin's body is stored under in the page's plugin frontmatter. */
@@ -31,9 +31,7 @@ export function remarkMarkdownTwin({
   base,
   contentRoot = resolve(siteConfig.contentDir),
 }: RemarkMarkdownTwinOptions): MdastPluginEntry {
-  return ({ fileURL }) => {
-    const sourceFile = contentFileOfURL(fileURL, contentRoot);
-    if (sourceFile === undefined) return null;
+  return forContentFiles(contentRoot, (sourceFile) => {
     return defineMdastPlugin({
       name: 'guardduty-guide:markdown-twin',
       before(tree, ctx) {
@@ -44,5 +42,5 @@ export function remarkMarkdownTwin({
         astro.frontmatter = { ...astro.frontmatter, [twinKey]: body };
       },
     });
-  };
+  });
 }

@@ -13,7 +13,7 @@ import type { Definition, Link } from 'mdast';
 import { defineMdastPlugin, type MdastPluginEntry, type MdastVisitorContext } from 'satteri';
 import { resolveSourceLink, sourceFileCandidates } from '../lib/links.ts';
 import type { SourceAnchors, SourceFragmentLink } from '../lib/source-anchors.ts';
-import { contentFileOfURL, failWith, type SourceProblem } from '../lib/source-problems.ts';
+import { forContentFiles, failWith, type SourceProblem } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
 export interface RemarkMdxLinksOptions {
@@ -31,9 +31,7 @@ export function remarkMdxLinks({
   anchors,
   contentRoot = resolve(siteConfig.contentDir),
 }: RemarkMdxLinksOptions): MdastPluginEntry {
-  return ({ fileURL }) => {
-    const fromFile = contentFileOfURL(fileURL, contentRoot);
-    if (fromFile === undefined) return null; // not a content page
+  return forContentFiles(contentRoot, (fromFile) => {
     const displayPath = (contentFile: string) => `${siteConfig.contentDir}/${contentFile}`;
     const problems: SourceProblem[] = [];
     const fragments: SourceFragmentLink[] = [];
@@ -81,7 +79,7 @@ export function remarkMdxLinks({
         failWith(displayPath(fromFile), problems, 'remark-mdx-links');
       },
     });
-  };
+  });
 }
 
 function start(node: Readonly<Link | Definition>): { line: number; column: number } {
