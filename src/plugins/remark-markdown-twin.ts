@@ -1,15 +1,21 @@
 /**
  * Writes the body of each page's plain-Markdown twin (lib/markdown-twin.ts) while the page is
- * compiled, from the tree the compile parsed anyway, and hands it to the twin's route
- * (src/pages/[...slug]/index.md.ts) as `remarkPluginFrontmatter.markdownTwin`. Parsing every
- * page's MDX a second time for its twin cost about as much as compiling it (BENCHMARKS.md).
- * Produces no HTML. Runs first (a root hook, before any plugin changes the tree), so it sees the
- * page as the author wrote it.
+ * compiled, and hands it to the twin's route (src/pages/[...slug]/index.md.ts) as
+ * `remarkPluginFrontmatter.markdownTwin`. It visits only the nodes the twin changes and splices
+ * the page's source (lib/markdown-twin.ts): parsing every page a second time, or reading its whole
+ * tree out of the compiler, cost about as much as compiling it (BENCHMARKS.md). Produces no HTML.
+ * Runs first, so it sees the page as the author wrote it.
  */
 import { resolve } from 'node:path';
 import type { SatteriAstroData } from '@astrojs/markdown-satteri';
 import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
-import { twinBody } from '../lib/markdown-twin.ts';
+import {
+  twinBody,
+  twinEdit,
+  twinNodeTypes,
+  type TwinEdit,
+  type TwinNode,
+} from '../lib/markdown-twin.ts';
 import { forContentFiles } from '../lib/source-problems.ts';
 import { siteConfig } from '../site.ts';
 
@@ -32,13 +38,21 @@ export function remarkMarkdownTwin({
   contentRoot = resolve(siteConfig.contentDir),
 }: RemarkMarkdownTwinOptions): MdastPluginEntry {
   return forContentFiles(contentRoot, (sourceFile) => {
+    const edits: TwinEdit[] = [];
+    const record = (node: TwinNode): undefined => {
+      const edit = twinEdit(node);
+      if (edit) edits.push(edit);
+    };
+    // A visitor per changed node type: satteri walks the tree natively and hands over only these.
+    const visitors = Object.fromEntries(twinNodeTypes.map((type) => [type, record]));
     return defineMdastPlugin({
       name: 'guardduty-guide:markdown-twin',
-      before(tree, ctx) {
+      options: { position: true },
+      ...visitors,
+      after(_tree, ctx) {
         const astro: SatteriAstroData | undefined = ctx.data.astro;
         if (!astro) return;
-        // twinBody copies the nodes it changes: the compile's tree is only read.
-        const body = twinBody(tree, { site, base, sourceFile });
+        const body = twinBody(ctx.source, edits, { site, base, sourceFile });
         astro.frontmatter = { ...astro.frontmatter, [twinKey]: body };
       },
     });
