@@ -18,7 +18,7 @@
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { ElementContent, Properties } from 'hast';
-import type { Code, Data, Node, Nodes } from 'mdast';
+import type { Code, Data, Node } from 'mdast';
 import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { createCatalogLoader, type CatalogLoader } from '../lib/iam/load-catalog.ts';
 import { judgeRun, planPage, readPageCode, type CodeBlock } from '../lib/iam/page.ts';
@@ -116,31 +116,37 @@ interface Options {
 }
 
 /**
- * A plugin per document: none outside the content folder. The root hook reads every code block
- * and proves the page (async: IAM data, simulation) before any visitor runs; the `code` visitor
- * then swaps each checked scenarios block for its table.
+ * Two plugins per document, none outside the content folder. The first only visits the code
+ * blocks (satteri hands over those nodes, not the whole tree); the second's root hook proves the
+ * page from them (async: IAM data, simulation) before its `code` visitor swaps each checked
+ * scenarios block for its table.
  */
 export function remarkCheckCode({
   contentRoot = resolve(siteConfig.contentDir),
   session = createPolicyCheckSession(),
 }: Options = {}): MdastPluginEntry {
   return forContentFiles(contentRoot, (fromFile) => {
+    /** The page's code blocks, in document order, with where each starts in the source. */
+    const found: Array<{ block: CodeBlock; offset: number }> = [];
+    let lines: readonly string[] | undefined;
     /** The tables to put in place of scenarios blocks, by where each block starts. */
     const tables = new Map<number, ScenarioTable>();
-    return defineMdastPlugin({
-      name: 'guardduty-guide:check-code',
+    const collect = defineMdastPlugin({
+      name: 'guardduty-guide:collect-code',
       // Every problem names a line and column, and a table replaces the block at its offset.
       options: { position: true },
-      async before(tree, ctx) {
-        const found: Array<Readonly<Code>> = [];
-        const collect = (node: Readonly<Nodes>): void => {
-          if (node.type === 'code') {
-            if (node.position) found.push(node);
-          } else if ('children' in node) node.children.forEach(collect);
-        };
-        collect(tree);
-        const lines = ctx.source.split('\n');
-        const code = readPageCode(found.map((node) => codeBlock(node, lines)));
+      code(node, ctx) {
+        const offset = node.position?.start.offset;
+        if (offset === undefined) return;
+        lines ??= ctx.source.split('\n');
+        found.push({ block: codeBlock(node, lines), offset });
+      },
+    });
+    const check = defineMdastPlugin({
+      name: 'guardduty-guide:check-code',
+      options: { position: true },
+      async before() {
+        const code = readPageCode(found.map(({ block }) => block));
         const problems: SourceProblem[] = [];
         if (code.policies.size === 0 && code.scenarioBlocks.length === 0) {
           problems.push(...code.problems);
@@ -162,7 +168,7 @@ export function remarkCheckCode({
         }
         failWith(`${siteConfig.contentDir}/${fromFile}`, problems, 'remark-check-code');
         for (const { index, block } of code.scenarioBlocks) {
-          const offset = found[index]?.position?.start.offset;
+          const offset = found[index]?.offset;
           if (offset === undefined) continue;
           const { properties, children } = scenarioTableHast(block);
           tables.set(offset, {
@@ -172,11 +178,13 @@ export function remarkCheckCode({
         }
       },
       code(node, ctx) {
+        if (tables.size === 0) return;
         const offset = node.position?.start.offset;
         const table = offset === undefined ? undefined : tables.get(offset);
         if (table) ctx.replaceNode(node, table);
       },
     });
+    return [collect, check];
   });
 }
 
