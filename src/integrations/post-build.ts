@@ -2,11 +2,11 @@
  * Everything that happens to the built site, in one `astro:build:done` hook and a fixed order, so
  * dist/ is listed and each page read and parsed once (lib/built-site.ts):
  *
- * 1. the `#fragment`s authors wrote are checked against the ids each target page got while it was
- *    compiled (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
- * 2. one pass over the pages gathers their links, hands them to Pagefind and audits their markup
- *    against the Content-Security-Policy; the print pages are put together last, from the content
- *    of the pages read before them (lib/print.ts);
+ * 1. one pass over the pages gathers their links and ids, hands them to Pagefind and audits their
+ *    markup against the Content-Security-Policy; the print pages are put together last, from the
+ *    content of the pages read before them (lib/print.ts);
+ * 2. the `#fragment`s authors wrote are checked against the ids their target pages got
+ *    (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
  * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one),
  *    reported together with the audit's findings;
  * 4. the search index is written (Pagefind starts writing it in its own process once the last
@@ -22,13 +22,14 @@ import { linksOf, type PageLinks } from '../lib/link-check.ts';
 import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
 import { assemblePrintPage, isPrintShell, printableContentOf } from '../lib/print.ts';
 import { formatSourceProblems } from '../lib/source-problems.ts';
+import { pageHref, slugFromEntryId } from '../lib/urls.ts';
 import { siteConfig } from '../site.ts';
 import { brokenLinksProblem } from './link-check.ts';
 import { openSearchIndex } from './pagefind/build-index.ts';
 import { applySecurityPolicy, auditPage, blockedMarkupProblem } from './security-headers.ts';
 
 export interface PostBuildOptions {
-  /** The ids and links the Markdown pipeline recorded while compiling the pages. */
+  /** The `#fragment` links the Markdown pipeline recorded while compiling the pages. */
   anchors: SourceAnchors;
   /** The Pagefind runtime key the pages import (integrations/pagefind). */
   runtimeKey: () => string;
@@ -45,9 +46,6 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const sourceLinks = checkSourceFragments(anchors);
-        logger.info(`Checked ${sourceLinks} #fragment links in the sources: none broken.`);
-
         const outDir = fileURLToPath(dir);
         const site = await openBuiltSite(outDir, base);
         const pages: PageLinks[] = [];
@@ -75,6 +73,10 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
                 assemblePrintPage(file, shell, (href) => printable.get(href)),
             },
           );
+          // A broken #fragment is reported at its place in the source, not again as a broken
+          // link of the built page.
+          const sourceLinks = checkSourceFragments(anchors, pages, base);
+          logger.info(`Checked ${sourceLinks} #fragment links in the sources: none broken.`);
           // Both checks read the same pass; a writer gets every broken link and every blocked
           // piece of markup in one build, not one kind per attempt.
           const problems = [
@@ -100,8 +102,20 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
   };
 }
 
-/** Throws with every broken `#fragment`, grouped by source file; returns how many were checked. */
-function checkSourceFragments(anchors: SourceAnchors): number {
+/**
+ * Throws with every broken `#fragment`, grouped by source file; returns how many were checked.
+ * Each target's ids are those inside `<main>` of its built page.
+ */
+function checkSourceFragments(
+  anchors: SourceAnchors,
+  built: readonly PageLinks[],
+  base: string,
+): number {
+  const idsByPath = new Map(built.map((page) => [page.urlPath, page.contentIds]));
+  for (const file of anchors.targetFiles()) {
+    const ids = idsByPath.get(pageHref(base, slugFromEntryId(file)));
+    if (ids) anchors.setIds(file, ids);
+  }
   const pages = anchors.pages();
   const displayPath = (file: string) => `${siteConfig.contentDir}/${file}`;
   const broken = findBrokenFragments(pages, displayPath);

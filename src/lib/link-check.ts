@@ -9,6 +9,8 @@ export interface PageLinks {
   urlPath: string;
   /** Every `id` on the page. */
   ids: ReadonlySet<string>;
+  /** The ids inside `<main>`, in page order: what a `#fragment` to the page is written for. */
+  contentIds: readonly string[];
   /** Every `href` (a, link, area) and `src` (script, img, source, iframe), in page order. */
   refs: readonly string[];
   /** `<link rel="canonical">`, if the page has one. */
@@ -29,13 +31,18 @@ const linkAttributes = new Set(['id', 'href', 'src', 'rel', 'property', 'content
  */
 export function linksOf(page: { urlPath: string; document: ParsedDocument }): PageLinks {
   const ids = new Set<string>();
+  const contentIds: string[] = [];
   const refs: string[] = [];
   let canonical: string | undefined;
   let ogUrl: string | undefined;
-  const walk = (node: ParsedNode): void => {
+  const walk = (node: ParsedNode, inMain: boolean): void => {
     if ('tagName' in node) {
       const { id, href, src, rel, property, content } = linkProperties(node);
-      if (typeof id === 'string') ids.add(id);
+      if (typeof id === 'string') {
+        ids.add(id);
+        if (inMain) contentIds.push(id);
+      }
+      inMain ||= node.tagName === 'main';
       if (hrefElements.has(node.tagName) && typeof href === 'string') refs.push(href);
       if (srcElements.has(node.tagName) && typeof src === 'string') refs.push(src);
       const isCanonical = Array.isArray(rel) ? rel.includes('canonical') : rel === 'canonical';
@@ -43,10 +50,10 @@ export function linksOf(page: { urlPath: string; document: ParsedDocument }): Pa
       if (node.tagName === 'meta' && property === 'og:url' && typeof content === 'string')
         ogUrl ??= content;
     }
-    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+    if ('childNodes' in node) for (const child of node.childNodes) walk(child, inMain);
   };
-  walk(page.document);
-  return { urlPath: page.urlPath, ids, refs, canonical, ogUrl };
+  walk(page.document, false);
+  return { urlPath: page.urlPath, ids, contentIds, refs, canonical, ogUrl };
 }
 
 type ParsedNode = ParsedDocument | DefaultTreeAdapterTypes.ChildNode;

@@ -1,9 +1,9 @@
 /**
  * The `#fragment` check over the authored pages, in the shape of starlight-links-validator: while
- * Astro compiles each page, its plugins record the ids the page offers (after Astro's own
- * heading-ids plugin has set them, so there is one source of heading ids) and the links the author
- * wrote, with their positions; once every page is compiled, `findBrokenFragments` checks every
- * link against the ids of its target. Nothing is compiled twice.
+ * Astro compiles each page, remark-mdx-links records the links the author wrote, with their
+ * positions; the pass over the built site then hands over the ids each target page really has
+ * (inside its `<main>`: Astro's heading ids, ids set by hand, the layout's own sections), and
+ * `findBrokenFragments` checks every link against them. Nothing is compiled or parsed twice.
  */
 import type { SourceProblem } from './source-problems.ts';
 import { closestMatches } from './suggest.ts';
@@ -24,7 +24,7 @@ export interface SourceFragmentLink {
 
 /** What one compiled page offers and asks for. */
 export interface PageRecord {
-  /** Every id in the page's content: heading ids in page order, then ids set by hand. */
+  /** Every id in the page's content, in page order. */
   ids: readonly string[];
   links: readonly SourceFragmentLink[];
 }
@@ -47,6 +47,13 @@ export class SourceAnchors {
     this.#ids.set(file, ids);
   }
 
+  /** The pages some recorded link points into, whose ids the check needs. */
+  targetFiles(): string[] {
+    const files = new Set<string>();
+    for (const links of this.#links.values()) for (const link of links) files.add(link.targetFile);
+    return [...files].sort();
+  }
+
   /** Every compiled page with what it recorded, in path order. */
   pages(): Map<string, PageRecord> {
     const files = [...new Set([...this.#ids.keys(), ...this.#links.keys()])].sort();
@@ -61,8 +68,8 @@ export class SourceAnchors {
 
 /**
  * The links whose fragment matches no id of their target, per source file, each with the nearest
- * valid anchors. A target that was never compiled is skipped: a link to a missing file is reported
- * when it is compiled, and the check of the built HTML sees every link again.
+ * valid anchors. A target with no recorded ids (no built page) is skipped: a link to a missing
+ * file is reported when it is compiled, and the check of the built HTML sees every link again.
  * @param displayPath how a content-relative path is shown, e.g. `content/other.mdx`
  */
 export function findBrokenFragments(

@@ -12,7 +12,6 @@ import { satteriHeadingIdsPlugin, type SatteriFeatures } from '@astrojs/markdown
 import type { HastPluginEntry, MdastPluginEntry } from 'satteri';
 import { markdownFeatures } from '../lib/markdown-features.ts';
 import type { SourceAnchors } from '../lib/source-anchors.ts';
-import { rehypeCollectAnchors } from './rehype-collect-anchors.ts';
 import { rehypeHeadingPermalinks } from './rehype-heading-permalinks.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeTableCornerCells } from './rehype-table-corner-cells.ts';
@@ -25,7 +24,7 @@ export interface MarkdownPipelineOptions {
   site: string;
   /** The site's base path, e.g. `/` or `/docs/`. */
   base: string;
-  /** Filled with each page's ids and `#fragment` links, for the check after the compile. */
+  /** Filled with each page's `#fragment` links, for the check after the build. */
   anchors: SourceAnchors;
   /** The build's policy-check session (IAM data read once, simulation time); one per build. */
   policyChecks?: PolicyCheckSession;
@@ -59,7 +58,6 @@ export function markdownPipeline({
       rehypeHeadingPermalinks,
       rehypeScrollRegions,
       rehypeTableCornerCells,
-      rehypeCollectAnchors({ anchors, ...where }),
     ],
   };
 }

@@ -4,8 +4,8 @@
  * renamed page or heading breaks the build instead of a link. A link to a missing file fails the
  * compile at once (also in `astro dev`) with `file:line:column`, the link and the fix. Every link
  * with a `#fragment` (also `#fragment` alone, on the same page) is recorded with its position in
- * `anchors`; once every page is compiled, integrations/post-build.ts checks it against the ids the
- * target page really has (lib/source-anchors.ts), so heading ids are made in one place, by Astro.
+ * `anchors`; once the site is built, integrations/post-build.ts checks it against the ids the
+ * target's built page really has (lib/source-anchors.ts), so heading ids are made in one place.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -115,7 +115,12 @@ describe('the link check reads the feed', () => {
       'https://guide.example.com/docs/history/',
       'https://guide.example.com/docs/gone/',
     ]);
-    const built = (urlPath: string) => ({ urlPath, ids: new Set<string>(), refs: [] });
+    const built = (urlPath: string) => ({
+      urlPath,
+      ids: new Set<string>(),
+      contentIds: [],
+      refs: [],
+    });
     const broken = findBrokenLinks(
       [built('/docs/history/')],
       { files: new Set(['/docs/history/feed.xml']), documents: [feed] },

@@ -112,12 +112,14 @@ describe('linksOf', () => {
     const html =
       '<!doctype html><html><head><link rel="alternate canonical" href="/a/">' +
       '<meta property="og:url" content="/b/"></head><body><h2 id="x">X</h2>' +
+      '<main><h2 id="in-main">In main</h2></main>' +
       '<svg><a href="/svg/" xlink:href="/xlink/"><link rel="a,canonical" href="/c/"></a></svg>' +
       '<template><a href="/inside-template/">t</a></template><pre><a href="/pre/">p</a></pre>' +
       '<img src="/i.png"></body></html>';
     expect(linksOf(parsePage('page.html', '/p/', html))).toEqual({
       urlPath: '/p/',
-      ids: new Set(['x']),
+      ids: new Set(['x', 'in-main']),
+      contentIds: ['in-main'],
       refs: ['/a/', '/svg/', '/c/', '/pre/', '/i.png'],
       canonical: '/a/',
       ogUrl: '/b/',
