@@ -2,16 +2,17 @@
  * Everything that happens to the built site, in one `astro:build:done` hook and a fixed order, so
  * dist/ is listed and each page read and parsed once (lib/built-site.ts):
  *
- * 1. one pass over the pages gathers their links and ids, hands them to Pagefind and audits their
- *    markup against the Content-Security-Policy; the print pages are put together last, from the
- *    content of the pages read before them (lib/print.ts);
+ * 1. one pass over the pages gathers their links and ids, hands them to Pagefind, audits their
+ *    markup against the Content-Security-Policy and writes each back with the policy as `<meta>`;
+ *    the print pages are put together last, from the content of the pages read before them
+ *    (lib/print.ts);
  * 2. the `#fragment`s authors wrote are checked against the ids their target pages got
  *    (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
  * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one),
  *    reported together with the audit's findings;
  * 4. the search index is written (Pagefind starts writing it in its own process once the last
  *    indexed page is read, so that overlaps steps 2 and 3);
- * 5. the policy goes into every page as `<meta>`, and `_headers` is written for every file.
+ * 5. `_headers` is written for every file.
  *
  * A step that fails stops the build with its message; nothing after it runs.
  */
@@ -26,7 +27,12 @@ import { pageHref, slugFromEntryId } from '../lib/urls.ts';
 import { siteConfig } from '../site.ts';
 import { brokenLinksProblem } from './link-check.ts';
 import { openSearchIndex } from './pagefind/build-index.ts';
-import { applySecurityPolicy, auditPage, blockedMarkupProblem } from './security-headers.ts';
+import {
+  auditPage,
+  blockedMarkupProblem,
+  writeHeadersFile,
+  writeWithPolicy,
+} from './security-headers.ts';
 
 export interface PostBuildOptions {
   /** The `#fragment` links the Markdown pipeline recorded while compiling the pages. */
@@ -51,18 +57,20 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const pages: PageLinks[] = [];
         const blocked: string[] = [];
         const search = await openSearchIndex();
-        // Each guide page's content as built, by address, for the print pages' chapters.
-        const printable = new Map<string, string>();
-        let markup: Map<string, string>;
+        // Each guide page's content as built, by address, for the print pages' chapters: as UTF-8
+        // bytes, half the size of a JavaScript string of text with typographic quotes, and not a
+        // slice that would keep the whole page's markup alive.
+        const printable = new Map<string, Buffer>();
         try {
-          markup = await eachPage(
+          await eachPage(
             site,
-            (page) => {
+            async (page) => {
               pages.push(linksOf(page));
               search.add(page);
               blocked.push(...auditPage(page));
               const content = printableContentOf(page.html);
-              if (content !== undefined) printable.set(page.urlPath, content);
+              if (content !== undefined) printable.set(page.urlPath, Buffer.from(content));
+              await writeWithPolicy(site, page);
             },
             {
               takes: isPrintShell,
@@ -70,7 +78,7 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
               // while Node puts them together and checks the links.
               ready: () => search.startWriting(outDir),
               finish: (file, shell) =>
-                assemblePrintPage(file, shell, (href) => printable.get(href)),
+                assemblePrintPage(file, shell, (href) => printable.get(href)?.toString()),
             },
           );
           // A broken #fragment is reported at its place in the source, not again as a broken
@@ -95,8 +103,8 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const { pageCount, bundleDir } = await search.write(outDir, key);
         logger.info(`Pagefind indexed ${pageCount} pages into ${bundleDir} (runtime key ${key})`);
 
-        const secured = await applySecurityPolicy(site, markup);
-        logger.info(`Content-Security-Policy set on ${secured} pages; wrote _headers.`);
+        await writeHeadersFile(site);
+        logger.info(`Content-Security-Policy set on ${pages.length} pages; wrote _headers.`);
       },
     },
   };

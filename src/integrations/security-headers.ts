@@ -3,8 +3,9 @@
  * policy would block, puts the policy in a `<meta http-equiv>` at the top of every page's <head>
  * (GitHub Pages and `astro preview` cannot send headers), and writes `_headers` with the full
  * header set for hosts that read it (Netlify, Cloudflare Pages). Everything comes from
- * src/lib/security-headers.ts. Run by the post-build pass (integrations/post-build.ts), last, so
- * `_headers` lists Pagefind's files. The dev server gets no policy: Vite injects inline styles and
+ * src/lib/security-headers.ts. Run by the post-build pass (integrations/post-build.ts): each page
+ * gets its `<meta>` as the pass visits it, and `_headers` is written last, so it lists Pagefind's
+ * files. The dev server gets no policy: Vite injects inline styles and
  * scripts there.
  */
 import { writeFile } from 'node:fs/promises';
@@ -35,23 +36,17 @@ export function blockedMarkupProblem(problems: readonly string[]): string | unde
   );
 }
 
-/**
- * Writes the policy into every page (`markup`: each HTML file's text as the pass read it) and
- * `_headers` for every file now in the site. Returns how many pages got the policy.
- */
-export async function applySecurityPolicy(
-  site: BuiltSite,
-  markup: ReadonlyMap<string, string>,
-): Promise<number> {
-  const meta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
-  await Promise.all(
-    [...markup].map(([file, html]) =>
-      writeFile(join(site.outDir, file), withMetaPolicy(html, meta, file)),
-    ),
-  );
+const policyMeta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
+
+/** Writes the page (as the pass read or finished it) back with the policy in its `<head>`. */
+export async function writeWithPolicy(site: BuiltSite, page: BuiltPage): Promise<void> {
+  await writeFile(join(site.outDir, page.file), withMetaPolicy(page.html, policyMeta, page.file));
+}
+
+/** Writes `_headers` for every file now in the site (Pagefind's included). */
+export async function writeHeadersFile(site: BuiltSite): Promise<void> {
   const files = await listFiles(site.outDir);
   await writeFile(join(site.outDir, '_headers'), renderHeadersFile(headerRules(site.base, files)));
-  return markup.size;
 }
 
 /** Inserts the policy right after `<meta charset>`, before any stylesheet or script it governs. */

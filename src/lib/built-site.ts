@@ -137,15 +137,14 @@ export interface LaterPages {
 /**
  * Reads and parses every HTML page once, in file order, and hands each to `visit` before the next
  * is read; `visit` may be async (it is awaited). Pages `later` takes are finished and visited after
- * all the others. The markup of every page is returned, as finished, so a later step can write the
- * files without reading them again.
+ * all the others. Nothing of a page is kept once it is visited, so a large site's pass holds one
+ * page at a time (a visitor that keeps more says so).
  */
 export async function eachPage(
   site: BuiltSite,
   visit: (page: BuiltPage) => void | Promise<void>,
   later?: LaterPages,
-): Promise<Map<string, string>> {
-  const markup = new Map<string, string>();
+): Promise<void> {
   const held: Array<[file: string, html: string]> = [];
   for (const file of htmlFiles(site)) {
     const html = await readFile(join(site.outDir, file), 'utf8');
@@ -153,16 +152,13 @@ export async function eachPage(
       held.push([file, html]);
       continue;
     }
-    markup.set(file, html);
     await visit(parsePage(file, urlPathOf(file, site.base), html));
   }
   later?.ready?.();
   for (const [file, shell] of held) {
     const html = later?.finish(file, shell) ?? shell;
-    markup.set(file, html);
     await visit(parsePage(file, urlPathOf(file, site.base), html));
   }
-  return markup;
 }
 
 /** Every page, parsed: for tests and small sites (a large site's trees do not fit in memory). */
