@@ -146,8 +146,14 @@ export async function eachPage(
   later?: LaterPages,
 ): Promise<void> {
   const held: Array<[file: string, html: string]> = [];
-  for (const file of htmlFiles(site)) {
-    const html = await readFile(join(site.outDir, file), 'utf8');
+  const files = htmlFiles(site);
+  const read = (file: string | undefined) =>
+    file === undefined ? undefined : readFile(join(site.outDir, file), 'utf8');
+  // The next page is read from disk while this one is parsed and visited.
+  let reading = read(files[0]);
+  for (const [i, file] of files.entries()) {
+    const html = (await reading) ?? '';
+    reading = read(files[i + 1]);
     if (later?.takes(html)) {
       held.push([file, html]);
       continue;
