@@ -18,21 +18,17 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { eachPage, openBuiltSite } from '../lib/built-site.ts';
-import { linksOf, type PageLinks } from '../lib/link-check.ts';
+import { openBuiltSite } from '../lib/built-site.ts';
+import type { PageLinks } from '../lib/link-check.ts';
 import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
-import { assemblePrintPage, isPrintShell, printableContentOf } from '../lib/print.ts';
+import { assemblePrintPage } from '../lib/print.ts';
 import { formatSourceProblems } from '../lib/source-problems.ts';
 import { pageHref, slugFromEntryId } from '../lib/urls.ts';
 import { siteConfig } from '../site.ts';
 import { brokenLinksProblem } from './link-check.ts';
 import { openSearchIndex } from './pagefind/build-index.ts';
-import {
-  auditPage,
-  blockedMarkupProblem,
-  writeHeadersFile,
-  writeWithPolicy,
-} from './security-headers.ts';
+import { examinePage, examineSite, type PageFindings } from './page-pass.ts';
+import { blockedMarkupProblem, writeHeadersFile } from './security-headers.ts';
 
 export interface PostBuildOptions {
   /** The `#fragment` links the Markdown pipeline recorded while compiling the pages. */
@@ -57,30 +53,27 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const pages: PageLinks[] = [];
         const blocked: string[] = [];
         const search = await openSearchIndex();
-        // Each guide page's content as built, by address, for the print pages' chapters: as UTF-8
-        // bytes, half the size of a JavaScript string of text with typographic quotes, and not a
-        // slice that would keep the whole page's markup alive.
-        const printable = new Map<string, Buffer>();
+        // Each guide page's content as built, by address, for the print pages' chapters (UTF-8).
+        const printable = new Map<string, Uint8Array>();
+        const keep = (found: PageFindings) => {
+          pages.push(found.links);
+          blocked.push(...found.blocked);
+          if (found.search) search.addRecord(found.file, found.search);
+          if (found.printable) printable.set(found.links.urlPath, found.printable);
+        };
         try {
-          await eachPage(
-            site,
-            async (page) => {
-              pages.push(linksOf(page));
-              search.add(page);
-              blocked.push(...auditPage(page));
-              const content = printableContentOf(page.html);
-              if (content !== undefined) printable.set(page.urlPath, Buffer.from(content));
-              await writeWithPolicy(site, page);
-            },
-            {
-              takes: isPrintShell,
-              // The print pages are not indexed: Pagefind writes its bundle in its own process
-              // while Node puts them together and checks the links.
-              ready: () => search.startWriting(outDir),
-              finish: (file, shell) =>
-                assemblePrintPage(file, shell, (href) => printable.get(href)?.toString()),
-            },
-          );
+          const shells = await examineSite(site, keep);
+          // The print pages are not indexed: Pagefind writes its bundle in its own process while
+          // Node puts them together and checks the links.
+          search.startWriting(outDir);
+          const decoder = new TextDecoder();
+          for (const { file, shell } of shells) {
+            const chapter = (href: string) => {
+              const bytes = printable.get(href);
+              return bytes && decoder.decode(bytes);
+            };
+            keep(await examinePage(site, file, assemblePrintPage(file, shell, chapter)));
+          }
           // A broken #fragment is reported at its place in the source, not again as a broken
           // link of the built page.
           const sourceLinks = checkSourceFragments(anchors, pages, base);

@@ -39,7 +39,10 @@ export function blockedMarkupProblem(problems: readonly string[]): string | unde
 const policyMeta = `<meta http-equiv="content-security-policy" content="${contentSecurityPolicy('meta')}">`;
 
 /** Writes the page (as the pass read or finished it) back with the policy in its `<head>`. */
-export async function writeWithPolicy(site: BuiltSite, page: BuiltPage): Promise<void> {
+export async function writeWithPolicy(
+  site: Pick<BuiltSite, 'outDir'>,
+  page: BuiltPage,
+): Promise<void> {
   await writeFile(join(site.outDir, page.file), withMetaPolicy(page.html, policyMeta, page.file));
 }
 

@@ -121,3 +121,68 @@ describe('llms.txt', () => {
     );
   });
 });
+
+describe('the twin keeps the author’s Markdown and rewrites only the MDX and the links', () => {
+  const body = [
+    "import Diagram from '../diagram.astro';",
+    '',
+    '{/* one note */}',
+    '',
+    '{/* another */}',
+    '',
+    'See <Abbr>IAM</Abbr> roles<Marker /> and [the key](./data-protection.mdx#keys "Keys"), a',
+    '[reference][roles] and https://docs.aws.amazon.com/guardduty/.',
+    '',
+    '* First item',
+    '  <Callout type="tip">',
+    '    Inside a list, with [a link](#retention).',
+    '',
+    '    ```sh',
+    '    aws guardduty list-detectors',
+    '',
+    '    echo {not an expression}',
+    '    ```',
+    '  </Callout>',
+    '* Second item',
+    '',
+    '[roles]: ./service-linked-roles.mdx',
+  ].join('\n');
+  const twin = markdownTwin(page, body, {
+    site: 'https://guide.example.com',
+    base: '/docs/',
+    sourceFile: 'data-protection.mdx',
+  });
+
+  it('keeps inline components’ text, drops empty ones, and leaves no run of blank lines', () => {
+    expect(twin).toContain('See IAM roles and [the key]');
+    expect(twin).not.toMatch(/\n\n\n/);
+    expect(twin).not.toMatch(/Marker|Abbr|one note|another/);
+  });
+
+  it('rewrites inline links with their titles and reference definitions, and keeps bare URLs', () => {
+    expect(twin).toContain(
+      '[the key](https://guide.example.com/docs/data-protection/#keys "Keys")',
+    );
+    expect(twin).toContain('[reference][roles]');
+    expect(twin).toContain('[roles]: https://guide.example.com/docs/service-linked-roles/');
+    expect(twin).toContain('[roles] and https://docs.aws.amazon.com/guardduty/.');
+  });
+
+  it('quotes a callout inside a list item at the item’s indentation, its code block intact', () => {
+    expect(twin).toContain(
+      [
+        '* First item',
+        '  > **Tip**',
+        '  >',
+        '  > Inside a list, with [a link](https://guide.example.com/docs/data-protection/#retention).',
+        '  >',
+        '  > ```sh',
+        '  > aws guardduty list-detectors',
+        '  >',
+        '  > echo {not an expression}',
+        '  > ```',
+        '* Second item',
+      ].join('\n'),
+    );
+  });
+});

@@ -21,10 +21,26 @@ import {
 import { writeSearchVocabulary } from '../../lib/search-vocabulary.ts';
 import { failOn } from './fail-on.ts';
 
+/** What Pagefind is sent of one page marked for search. */
+export interface SearchRecord {
+  /** The page's address without the base: Pagefind resolves results against its bundle's own. */
+  url: string;
+  /** The part of the page Pagefind reads (`indexedPart`), prepared (`prepareForIndex`). */
+  content: string;
+}
+
+/** The record of a page marked for indexing (`data-pagefind-body`), or undefined for another. */
+export function searchRecordOf(page: Pick<BuiltPage, 'file' | 'html'>): SearchRecord | undefined {
+  if (!page.html.includes('data-pagefind-body')) return undefined;
+  return { url: urlPathOf(page.file, '/'), content: prepareForIndex(indexedPart(page.html)) };
+}
+
 /** An open Pagefind index that pages are added to; `write` or `discard` ends it. */
 export interface SearchIndexer {
   /** Adds a page if it is marked for indexing (its addition finishes in the background). */
   add(page: BuiltPage): void;
+  /** Adds a page's record (`searchRecordOf`), made by `file`. */
+  addRecord(file: string, record: SearchRecord): void;
   /**
    * Starts writing the bundle into `<outDir>/pagefind/` once the last page is added: Pagefind's
    * process writes it while Node goes on with other work (`write` finishes it).
@@ -61,24 +77,22 @@ export async function openSearchIndex(): Promise<SearchIndexer> {
     writing = { bundleDir, done };
     return writing;
   };
+  const addRecord = (file: string, record: SearchRecord) => {
+    if (writing)
+      throw new Error(
+        `${file} is marked for search but came after the index was written: ` +
+          'a page finished after the others (the print pages) must not be indexed.',
+      );
+    pending.push(
+      index.addHTMLFile(record).then((added) => failOn(`addHTMLFile (${file})`, added.errors)),
+    );
+  };
   return {
     add(page) {
-      if (!page.html.includes('data-pagefind-body')) return;
-      if (writing)
-        throw new Error(
-          `${page.file} is marked for search but came after the index was written: ` +
-            'a page finished after the others (built-site.ts, LaterPages) must not be indexed.',
-        );
-      pending.push(
-        index
-          .addHTMLFile({
-            // Pagefind resolves result URLs against its bundle's own address, so no base here.
-            url: urlPathOf(page.file, '/'),
-            content: prepareForIndex(indexedPart(page.html)),
-          })
-          .then((added) => failOn(`addHTMLFile (${page.file})`, added.errors)),
-      );
+      const record = searchRecordOf(page);
+      if (record) addRecord(page.file, record);
     },
+    addRecord,
     startWriting(outDir) {
       startWriting(outDir);
     },
