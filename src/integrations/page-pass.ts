@@ -73,27 +73,38 @@ export type WorkerMessage =
   | { kind: 'done' }
   | { kind: 'failed'; message: string; stack?: string | undefined };
 
+/** What the caller of `examineSite` does with each page, on the main thread. */
+export interface PassVisitor {
+  /** Each examined page, in file order. */
+  found(page: PageFindings): void;
+  /** Each print shell, in file order, as the pass reaches it. */
+  held(shell: HeldPage): void;
+  /**
+   * Work for the main thread between two of its pages (the print pages whose chapters are all
+   * in): meanwhile the workers take more pages from the counter.
+   */
+  between?(): Promise<void>;
+}
+
 /**
- * Runs the pass over every HTML page except Pagefind's, calling `found` for each page in file
- * order and returning the print shells, held for later. Threads take the next page from a shared
- * counter, so a slow page holds up no one.
+ * Runs the pass over every HTML page except Pagefind's, handing each page over in file order.
+ * Threads take the next page from a shared counter, so a slow page holds up no one.
  */
 export async function examineSite(
   site: BuiltSite,
-  found: (page: PageFindings) => void,
+  visitor: PassVisitor,
   workers = passWorkerCount(),
-): Promise<HeldPage[]> {
+): Promise<void> {
   const files = htmlFiles(site);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const ready = new Map<number, PageFindings | HeldPage>();
-  const held: HeldPage[] = [];
   let next = 0;
   const deliver = (index: number, result: PageFindings | HeldPage) => {
     ready.set(index, result);
     for (let item = ready.get(next); item !== undefined; item = ready.get(next)) {
       ready.delete(next++);
-      if ('shell' in item) held.push(item);
-      else found(item);
+      if ('shell' in item) visitor.held(item);
+      else visitor.found(item);
     }
   };
   const passSite: PassSite = { outDir: site.outDir, base: site.base };
@@ -101,8 +112,10 @@ export async function examineSite(
     runWorker(passSite, files, counter, deliver),
   );
   const main = (async () => {
-    for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1))
+    for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
       deliver(i, await examineFile(passSite, files[i] as string));
+      await visitor.between?.();
+    }
   })();
   const settled = await Promise.allSettled([main, ...threads.map((t) => t.done)]);
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -110,7 +123,6 @@ export async function examineSite(
     await Promise.all(threads.map((t) => t.stop()));
     throw failure.reason;
   }
-  return held;
 }
 
 function runWorker(

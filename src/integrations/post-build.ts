@@ -21,13 +21,13 @@ import type { AstroIntegration } from 'astro';
 import { openBuiltSite } from '../lib/built-site.ts';
 import type { PageLinks } from '../lib/link-check.ts';
 import { findBrokenFragments, type SourceAnchors } from '../lib/source-anchors.ts';
-import { assemblePrintPage } from '../lib/print.ts';
 import { formatSourceProblems } from '../lib/source-problems.ts';
 import { pageHref, slugFromEntryId } from '../lib/urls.ts';
 import { siteConfig } from '../site.ts';
 import { brokenLinksProblem } from './link-check.ts';
 import { openSearchIndex } from './pagefind/build-index.ts';
-import { examinePage, examineSite, type PageFindings } from './page-pass.ts';
+import { examineSite, type PageFindings } from './page-pass.ts';
+import { PrintPages } from './print-pages.ts';
 import { blockedMarkupProblem, writeHeadersFile } from './security-headers.ts';
 
 export interface PostBuildOptions {
@@ -53,26 +53,33 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
         const pages: PageLinks[] = [];
         const blocked: string[] = [];
         const search = await openSearchIndex();
-        // Each guide page's content as built, by address, for the print pages' chapters (UTF-8).
-        const printable = new Map<string, Uint8Array>();
+        const print = new PrintPages(site);
         const keep = (found: PageFindings) => {
           pages.push(found.links);
           blocked.push(...found.blocked);
-          if (found.search) search.addRecord(found.file, found.search);
-          if (found.printable) printable.set(found.links.urlPath, found.printable);
         };
         try {
-          const shells = await examineSite(site, keep);
+          await examineSite(site, {
+            found: (found) => {
+              keep(found);
+              if (found.search) search.addRecord(found.file, found.search);
+              print.keepChapter(found);
+            },
+            held: (shell) => print.hold(shell),
+            // A print page is put together once the pass has read all its chapters.
+            between: () => print.assembleReady(),
+          });
           // The print pages are not indexed: Pagefind writes its bundle in its own process while
-          // Node puts them together and checks the links.
+          // Node finishes them and checks the links.
           search.startWriting(outDir);
-          const decoder = new TextDecoder();
-          for (const { file, shell } of shells) {
-            const chapter = (href: string) => {
-              const bytes = printable.get(href);
-              return bytes && decoder.decode(bytes);
-            };
-            keep(await examinePage(site, file, assemblePrintPage(file, shell, chapter)));
+          await print.assembleReady(true);
+          for (const found of print.finished()) {
+            if (found.search)
+              throw new Error(
+                `${found.file} is a print page marked for search: print pages repeat the ` +
+                  'guide and stay out of the index (src/pages/print/).',
+              );
+            keep(found);
           }
           // A broken #fragment is reported at its place in the source, not again as a broken
           // link of the built page.

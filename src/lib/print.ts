@@ -308,6 +308,13 @@ export function printableContentOf(html: string): string | undefined {
   return html.slice(start + '</h1>'.length, sectionIndex > start ? sectionIndex : end);
 }
 
+/** The addresses of the pages a print page's shell holds, in its order. */
+export function chapterHrefsOf(shell: string): string[] {
+  return [...shell.matchAll(placeholder)].map(
+    (match) => (JSON.parse(match[1] ?? '{}') as Partial<ChapterPlace>).href ?? '',
+  );
+}
+
 /**
  * A print page from its shell: each chapter's placeholder replaced by the built content of its page
  * (`contentOf(href)`, from `printableContentOf`) and its page meta, rewritten for the print page.

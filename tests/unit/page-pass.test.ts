@@ -10,6 +10,7 @@ import {
 } from '../../src/integrations/page-pass.ts';
 
 const dirs: string[] = [];
+const ignore = { found: () => undefined, held: () => undefined };
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -37,11 +38,16 @@ describe('the post-build pass on more than one thread', () => {
   it('hands over every page in file order, whichever thread read it, and holds the print shells', async () => {
     const dir = builtSite(40);
     const found: PageFindings[] = [];
-    const held = await examineSite(await openBuiltSite(dir, '/'), (p) => found.push(p), 1);
+    const held: string[] = [];
+    await examineSite(
+      await openBuiltSite(dir, '/'),
+      { found: (page) => found.push(page), held: (shell) => held.push(shell.file) },
+      1,
+    );
     const files = found.map((p) => p.file);
     expect(files).toHaveLength(40);
     expect(files).toEqual([...files].sort());
-    expect(held.map((h) => h.file)).toEqual(['print/index.html']);
+    expect(held).toEqual(['print/index.html']);
     const p7 = found.find((p) => p.file === 'p7/index.html');
     expect(p7?.links.contentIds).toEqual(['p7']);
     expect(p7?.links.refs).toEqual(['/p8/']);
@@ -49,7 +55,7 @@ describe('the post-build pass on more than one thread', () => {
 
   it('writes each page back with the Content-Security-Policy <meta> after <meta charset>', async () => {
     const dir = builtSite(3);
-    await examineSite(await openBuiltSite(dir, '/'), () => undefined, 1);
+    await examineSite(await openBuiltSite(dir, '/'), ignore, 1);
     const html = readFileSync(join(dir, 'p1/index.html'), 'utf8');
     expect(html).toMatch(
       /^<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="[^"]+">/,
@@ -59,7 +65,7 @@ describe('the post-build pass on more than one thread', () => {
   it('fails with the page and the fix when a page on the worker cannot take the policy', async () => {
     const bad = '<!doctype html><html><head><title>No charset</title></head><body></body></html>';
     const dir = builtSite(30, { 'zz-bad/index.html': bad });
-    await expect(examineSite(await openBuiltSite(dir, '/'), () => undefined, 1)).rejects.toThrow(
+    await expect(examineSite(await openBuiltSite(dir, '/'), ignore, 1)).rejects.toThrow(
       /zz-bad\/index\.html has no <meta charset="utf-8">.*render it through BaseLayout/,
     );
   });
