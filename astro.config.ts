@@ -29,7 +29,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // Component CSS as files, never inline <style>: the Content-Security-Policy (src/lib/security-headers.ts)
   // has style-src 'self' with no hashes, so one static policy serves every build and every host.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: four pages rendered at once, so one page's file write no longer waits for the
+  // next page's render (the render step was half idle at 1,000 pages); the output is the same.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Two pages with one URL (content/a.mdx and content/a/index.mdx, or content/search.mdx and the
   // search page) fail the build instead of one silently replacing the other.
   prerenderConflictBehavior: 'error',
