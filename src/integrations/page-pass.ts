@@ -62,9 +62,19 @@ export async function examineFile(site: PassSite, file: string): Promise<PageFin
   return isPrintShell(html) ? { file, shell: html } : examinePage(site, file, html);
 }
 
-/** How many worker threads to use beside the main thread: one per spare core, at most two. */
-export function passWorkerCount(cores = availableParallelism()): number {
-  return Math.max(0, Math.min(2, cores - 1));
+/**
+ * Below this many pages a worker costs more than it saves: starting one and loading parse5 into
+ * it takes about as long as the main thread needs for the whole pass, and its heap adds to the
+ * build's peak memory (BENCHMARKS.md).
+ */
+export const PAGES_PER_WORKER = 250;
+
+/**
+ * How many worker threads to use beside the main thread: one per spare core and per
+ * `PAGES_PER_WORKER` pages, at most two.
+ */
+export function passWorkerCount(pages: number, cores = availableParallelism()): number {
+  return Math.max(0, Math.min(2, cores - 1, Math.floor(pages / PAGES_PER_WORKER)));
 }
 
 /** Messages from page-pass-worker.ts. */
@@ -93,9 +103,10 @@ export interface PassVisitor {
 export async function examineSite(
   site: BuiltSite,
   visitor: PassVisitor,
-  workers = passWorkerCount(),
+  workers?: number,
 ): Promise<void> {
   const files = htmlFiles(site);
+  workers ??= passWorkerCount(files.length);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const ready = new Map<number, PageFindings | HeldPage>();
   let next = 0;

@@ -70,7 +70,8 @@ describe('the post-build pass on more than one thread', () => {
     );
   });
 
-  it('uses one worker per spare core, none on one core and at most two', () => {
-    expect([1, 2, 4, 16].map((cores) => passWorkerCount(cores))).toEqual([0, 1, 2, 2]);
+  it('uses a worker per spare core and per 250 pages, at most two, none for a small site', () => {
+    expect([1, 2, 4, 16].map((cores) => passWorkerCount(1000, cores))).toEqual([0, 1, 2, 2]);
+    expect([100, 249, 250, 600].map((pages) => passWorkerCount(pages, 8))).toEqual([0, 0, 1, 2]);
   });
 });
