@@ -7,10 +7,8 @@
  * indexes in its own process meanwhile.
  */
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { htmlFiles, parsePage, urlPathOf, type BuiltSite } from '../lib/built-site.ts';
+import { htmlFiles, parsePage, readText, urlPathOf, type BuiltSite } from '../lib/built-site.ts';
 import { linksOf, type PageLinks } from '../lib/link-check.ts';
 import { isPrintShell, printableContentOf } from '../lib/print.ts';
 import { searchRecordOf, type SearchRecord } from './pagefind/build-index.ts';
@@ -58,7 +56,7 @@ export async function examinePage(
 
 /** Reads one page: a print shell is held, any other page examined. */
 export async function examineFile(site: PassSite, file: string): Promise<PageFindings | HeldPage> {
-  const html = await readFile(join(site.outDir, file), 'utf8');
+  const html = await readText(site, file);
   return isPrintShell(html) ? { file, shell: html } : examinePage(site, file, html);
 }
 

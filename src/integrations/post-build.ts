@@ -3,9 +3,9 @@
  * dist/ is listed and each page read and parsed once (lib/built-site.ts):
  *
  * 1. one pass over the pages gathers their links and ids, hands them to Pagefind, audits their
- *    markup against the Content-Security-Policy and writes each back with the policy as `<meta>`;
- *    the print pages are put together last, from the content of the pages read before them
- *    (lib/print.ts);
+ *    markup against the Content-Security-Policy and writes each back with the policy as `<meta>`
+ *    (integrations/page-pass.ts, on more than one thread); each print page is put together once
+ *    the pass has read all its chapters (integrations/print-pages.ts);
  * 2. the `#fragment`s authors wrote are checked against the ids their target pages got
  *    (lib/source-anchors.ts), with `content/x.mdx:line:column` errors;
  * 3. the link check (the sitemap exists by now: @astrojs/sitemap's hook runs before this one),
@@ -74,11 +74,8 @@ export function postBuild({ anchors, runtimeKey }: PostBuildOptions): AstroInteg
           search.startWriting(outDir);
           await print.assembleReady(true);
           for (const found of print.finished()) {
-            if (found.search)
-              throw new Error(
-                `${found.file} is a print page marked for search: print pages repeat the ` +
-                  'guide and stay out of the index (src/pages/print/).',
-              );
+            // Refused by the index, which is being written: print pages repeat the guide.
+            if (found.search) search.addRecord(found.file, found.search);
             keep(found);
           }
           // A broken #fragment is reported at its place in the source, not again as a broken

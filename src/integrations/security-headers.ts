@@ -5,8 +5,7 @@
  * header set for hosts that read it (Netlify, Cloudflare Pages). Everything comes from
  * src/lib/security-headers.ts. Run by the post-build pass (integrations/post-build.ts): each page
  * gets its `<meta>` as the pass visits it, and `_headers` is written last, so it lists Pagefind's
- * files. The dev server gets no policy: Vite injects inline styles and
- * scripts there.
+ * files. The dev server gets no policy: Vite injects inline styles and scripts there.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -123,46 +123,23 @@ export function withPositions(page: BuiltPage): BuiltPage {
 }
 
 /**
- * Pages that are finished from the pages read before them (the print pages, lib/print.ts): `takes`
- * picks them by their markup as built, and `finish` turns that into the page, once every other
- * page has been read and visited.
- */
-export interface LaterPages {
-  takes(html: string): boolean;
-  /** Called once, when every other page has been visited and before the first is finished. */
-  ready?(): void;
-  finish(file: string, html: string): string;
-}
-
-/**
  * Reads and parses every HTML page once, in file order, and hands each to `visit` before the next
- * is read; `visit` may be async (it is awaited). Pages `later` takes are finished and visited after
- * all the others. Nothing of a page is kept once it is visited, so a large site's pass holds one
- * page at a time (a visitor that keeps more says so).
+ * is read; `visit` may be async (it is awaited). Nothing of a page is kept once it is visited, so
+ * a large site's pass holds one page at a time. (The build's own pass runs on more than one
+ * thread: integrations/page-pass.ts.)
  */
 export async function eachPage(
   site: BuiltSite,
   visit: (page: BuiltPage) => void | Promise<void>,
-  later?: LaterPages,
 ): Promise<void> {
-  const held: Array<[file: string, html: string]> = [];
   const files = htmlFiles(site);
   const read = (file: string | undefined) =>
-    file === undefined ? undefined : readFile(join(site.outDir, file), 'utf8');
+    file === undefined ? undefined : readText(site, file);
   // The next page is read from disk while this one is parsed and visited.
   let reading = read(files[0]);
   for (const [i, file] of files.entries()) {
     const html = (await reading) ?? '';
     reading = read(files[i + 1]);
-    if (later?.takes(html)) {
-      held.push([file, html]);
-      continue;
-    }
-    await visit(parsePage(file, urlPathOf(file, site.base), html));
-  }
-  later?.ready?.();
-  for (const [file, shell] of held) {
-    const html = later?.finish(file, shell) ?? shell;
     await visit(parsePage(file, urlPathOf(file, site.base), html));
   }
 }
@@ -175,7 +152,7 @@ export async function readPages(site: BuiltSite): Promise<BuiltPage[]> {
 }
 
 /** A text file of the site, by its path relative to the output folder. */
-export function readText(site: BuiltSite, file: string): Promise<string> {
+export function readText(site: Pick<BuiltSite, 'outDir'>, file: string): Promise<string> {
   return readFile(join(site.outDir, file), 'utf8');
 }
 
